@@ -1,0 +1,11 @@
+// Unit and integration tests: pure parsers, and our nodes run through n8n-core against the simulator.
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/setup/n8nEnvironment.js'],
+	cacheDirectory: '<rootDir>/.jest-cache',
+	testTimeout: 30000,
+};

@@ -1,0 +1,11 @@
+// End-to-end tests: the built package inside a real, pinned n8n (installed once per machine, see scripts/n8n).
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	cacheDirectory: '<rootDir>/.jest-cache',
+	testTimeout: 20 * 60 * 1000,
+	maxWorkers: 1,
+};
