@@ -1,0 +1,75 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+export class RentVerifyApi implements ICredentialType {
+	name = 'rentVerifyApi';
+
+	displayName = 'RentVerify API';
+
+	icon: Icon = { light: 'file:../icons/rentVerify.svg', dark: 'file:../icons/rentVerify.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-sms-verification/n8n-nodes-sms-verification#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The 64-character hex token shown on your RentVerify account page. Other 365sms-compatible servers use their own API key format.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://rentverify.us/api/v1',
+			description:
+				'Change it to use another 365sms / sms-activate compatible server, e.g. https://example.com/stubs/handler_api.php',
+		},
+		{
+			displayName: 'Send Token As',
+			name: 'authHeader',
+			type: 'options',
+			options: [
+				{ name: 'X-API-Token Header', value: 'xApiToken' },
+				{ name: 'Authorization: Bearer Header', value: 'bearer' },
+			],
+			default: 'xApiToken',
+			description: 'How the token is sent. RentVerify accepts both.',
+		},
+	];
+
+	// A function rather than a generic block so exactly one header is sent: a generic block would send
+	// the unused header too, empty. sms-activate style servers (…/handler_api.php) take the key in the query.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const token = String(credentials.token ?? '').trim();
+		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
+		if (/\/handler_api\.php$/i.test(url.split('?')[0])) {
+			return { ...requestOptions, qs: { ...requestOptions.qs, api_key: token } };
+		}
+		const header =
+			credentials.authHeader === 'bearer'
+				? { Authorization: `Bearer ${token}` }
+				: { 'X-API-Token': token };
+		return { ...requestOptions, headers: { ...requestOptions.headers, ...header } };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/getBalance',
+		},
+	};
+}

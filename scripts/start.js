@@ -1,0 +1,247 @@
+// `npm start`: this package inside a real n8n, wired to the provider simulator, ready to click through.
+//
+// Builds the package, starts the simulator (numbers receive their SMS after a few polls), installs the
+// pinned n8n once per machine (scripts/n8nRuntime.js), and starts it on 127.0.0.1 with a user folder in
+// the repo (.n8n-dev/, gitignored) holding both credentials, an owner login and example workflows.
+// Ctrl-C stops everything it started.
+//
+// Environment: N8N_PORT (5678), SIMULATOR_PORT (8790); RENTVERIFY_TOKEN / OTPVERIFIED_TOKEN (with
+// optional RENTVERIFY_BASE_URL / OTPVERIFIED_BASE_URL) point that provider's credential at the real
+// service instead of the simulator.
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const runtime = require('./n8nRuntime');
+
+const ROOT = path.resolve(__dirname, '..');
+
+const CREDENTIAL_IDS = { rentVerify: 'smsVerifyRentVerify1', otpVerified: 'smsVerifyOtpVerified1' };
+const WORKFLOW_IDS = { rentVerifyBalance: 'smsVerifyExampleBal1', otpVerifiedServices: 'smsVerifyExampleSvc1' };
+
+/**
+ * The credentials n8n gets: each provider against the simulator, unless a real token is given in `env`.
+ * The simulator accepts only its demo tokens.
+ */
+function credentialsFor(simulator, env = process.env) {
+	const { DEMO_RENTVERIFY_TOKEN, DEMO_OTPVERIFIED_TOKEN } = require('../test/simulator');
+	const rentVerify = env.RENTVERIFY_TOKEN
+		? { token: env.RENTVERIFY_TOKEN, ...(env.RENTVERIFY_BASE_URL && { baseUrl: env.RENTVERIFY_BASE_URL }) }
+		: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.rentVerifyUrl };
+	const otpVerified = env.OTPVERIFIED_TOKEN
+		? { apiKey: env.OTPVERIFIED_TOKEN, ...(env.OTPVERIFIED_BASE_URL && { baseUrl: env.OTPVERIFIED_BASE_URL }) }
+		: { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: simulator.otpVerifiedUrl };
+	return [
+		{
+			id: CREDENTIAL_IDS.rentVerify,
+			name: env.RENTVERIFY_TOKEN ? 'RentVerify' : 'RentVerify (simulator)',
+			type: 'rentVerifyApi',
+			data: { authHeader: 'xApiToken', ...rentVerify },
+		},
+		{
+			id: CREDENTIAL_IDS.otpVerified,
+			name: env.OTPVERIFIED_TOKEN ? 'OTPVerified' : 'OTPVerified (simulator)',
+			type: 'otpVerifiedApi',
+			data: otpVerified,
+		},
+	];
+}
+
+/** Manual Trigger → one SMS Verification operation, as n8n stores a workflow. */
+function exampleWorkflow({ id, name, parameters, credential }) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'When clicking ‘Execute workflow’',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `${id}-sms`,
+				name: 'SMS Verification',
+				type: `${runtime.PACKAGE_NAME}.smsVerification`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: {
+			'When clicking ‘Execute workflow’': {
+				main: [[{ node: 'SMS Verification', type: 'main', index: 0 }]],
+			},
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+function exampleWorkflows(credentials) {
+	const [rentVerify, otpVerified] = credentials;
+	return [
+		exampleWorkflow({
+			id: WORKFLOW_IDS.rentVerifyBalance,
+			name: 'Example: RentVerify balance',
+			parameters: { provider: 'rentVerify', resource: 'account', operation: 'getBalance' },
+			credential: rentVerify,
+		}),
+		exampleWorkflow({
+			id: WORKFLOW_IDS.otpVerifiedServices,
+			name: 'Example: OTPVerified services',
+			parameters: { provider: 'otpVerified', resource: 'catalog', operation: 'getServices' },
+			credential: otpVerified,
+		}),
+	];
+}
+
+/**
+ * The owner a person logs in with. n8n (≥ 2.17) applies N8N_INSTANCE_OWNER_* on every start, so no
+ * set-up screen or REST call is needed; the password is generated once per user folder and kept there
+ * (n8n only gets its bcrypt hash).
+ */
+function ownerFor(userFolder, runtimeInfo) {
+	const file = path.join(userFolder, 'owner.json');
+	let owner;
+	try {
+		owner = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		// n8n wants 8+ characters with a digit and an upper-case letter.
+		owner = { email: 'owner@sms-verification.local', password: `Sms-${crypto.randomBytes(9).toString('base64url')}-9` };
+		fs.mkdirSync(userFolder, { recursive: true });
+		fs.writeFileSync(file, JSON.stringify(owner, null, 2), { mode: 0o600 });
+	}
+	// n8n's own bcrypt, so the hash is one it accepts.
+	const bcrypt = require(require.resolve('bcryptjs', { paths: [path.join(runtimeInfo.dir, 'node_modules', 'n8n')] }));
+	const env = {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: 'Local',
+		N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+	};
+	return { ...owner, env };
+}
+
+/**
+ * Everything `npm start` does once the package is built and the simulator runs; tests call it too.
+ * Resolves when n8n answers, with its URL, the owner login and `stop()` (n8n only; the caller owns the
+ * simulator).
+ */
+async function setUp({
+	userFolder,
+	port,
+	brokerPort,
+	simulator,
+	packageRoot = ROOT,
+	env = process.env,
+	log = () => {},
+	onOutput,
+}) {
+	const runtimeInfo = await runtime.ensureN8n({ log });
+	// Examples are imported once per database (the marker goes when .n8n/ does): importing them again
+	// would overwrite a person's edits.
+	const examplesImported = path.join(userFolder, '.n8n', 'sms-verification-examples-imported');
+	fs.mkdirSync(userFolder, { recursive: true });
+	runtime.linkPackage(userFolder, packageRoot);
+
+	// Credentials are imported on every start: the simulator port or a real token may have changed.
+	const credentials = credentialsFor(simulator, env);
+	log('importing credentials');
+	await runtime.importCredentials(userFolder, credentials);
+	const workflows = exampleWorkflows(credentials);
+	if (!fs.existsSync(examplesImported)) {
+		log('importing example workflows');
+		await runtime.importWorkflows(userFolder, workflows);
+		fs.writeFileSync(examplesImported, `${new Date().toISOString()}\n`);
+	}
+
+	const owner = ownerFor(userFolder, runtimeInfo);
+	log('starting n8n');
+	const n8n = await runtime.startN8n({ userFolder, port, brokerPort, env: owner.env, log, onOutput });
+	return {
+		url: n8n.url,
+		owner: { email: owner.email, password: owner.password },
+		credentials: credentials.map(({ id, name, type }) => ({ id, name, type })),
+		workflows: workflows.map(({ id, name }) => ({ id, name })),
+		n8n,
+		stop: n8n.stop,
+	};
+}
+
+async function main() {
+	const log = (message) => console.log(`[start] ${message}`);
+	log('building the package (npm run build)');
+	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status || 1);
+
+	const { startSimulator } = require('../test/simulator');
+	const simulator = await startSimulator({
+		port: Number(process.env.SIMULATOR_PORT || 8790),
+		host: '127.0.0.1',
+		autoDeliver: { afterPolls: 3 },
+	});
+	log(`provider simulator on ${simulator.url}`);
+
+	let app;
+	let stopping = false;
+	const shutdown = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		log('stopping n8n and the simulator');
+		await app?.stop();
+		await simulator.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => shutdown(0));
+	process.on('SIGTERM', () => shutdown(0));
+
+	try {
+		app = await setUp({
+			userFolder: path.join(ROOT, '.n8n-dev'),
+			port: Number(process.env.N8N_PORT || 5678),
+			simulator,
+			log,
+			onOutput: (chunk) => process.stdout.write(chunk),
+		});
+	} catch (error) {
+		console.error(error);
+		return shutdown(1);
+	}
+	app.n8n.process.on('exit', () => {
+		if (!stopping) {
+			console.error('[start] n8n exited unexpectedly');
+			shutdown(1);
+		}
+	});
+
+	console.log(`
+  n8n with n8n-nodes-sms-verification is running.
+
+    Editor:    ${app.url}
+    E-mail:    ${app.owner.email}
+    Password:  ${app.owner.password}
+
+  Credentials: ${app.credentials.map((c) => c.name).join(', ')}
+  Example workflows: ${app.workflows.map((w) => w.name).join(', ')} (open one, then "Execute workflow")
+  Simulator: ${simulator.url} (SMS codes arrive after 3 status polls)
+
+  Ctrl-C stops n8n and the simulator.
+`);
+}
+
+module.exports = { setUp, credentialsFor, exampleWorkflows, CREDENTIAL_IDS, WORKFLOW_IDS };
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
