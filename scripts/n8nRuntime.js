@@ -165,13 +165,17 @@ async function install(dir, log) {
 	log(`n8n ${runtime.n8nVersion} installed in ${elapsed(started)}`);
 }
 
-// `npm test` / `npm start` pass their own configuration to children as npm_config_* variables (for
-// instance this project's ignore-scripts and a user-level nodedir): drop them so the runtime install
-// depends only on the flags given here.
+// `npm test` / `npm start` hand their whole configuration to children as npm_* variables, e.g. this
+// project's ignore-scripts=true, a user-level nodedir, its prefixes: drop those so the runtime install
+// depends only on the flags given here (the child npm reads the .npmrc files itself). Settings about
+// reaching the registry stay, since a CI may set its mirror or proxy only in the environment.
+const KEPT_NPM_SETTINGS =
+	/^npm_config_(registry|@[^:]+:registry|cache|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|userconfig|globalconfig|fetch_\w+|maxsockets|prefer_offline|offline)$/i;
+
 function npmEnv() {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_/i.test(key)) env[key] = value;
+		if (!/^npm_/i.test(key) || KEPT_NPM_SETTINGS.test(key)) env[key] = value;
 	}
 	return env;
 }

@@ -237,7 +237,7 @@ async function main() {
 `);
 }
 
-module.exports = { setUp, credentialsFor, exampleWorkflows, CREDENTIAL_IDS, WORKFLOW_IDS };
+module.exports = { setUp, credentialsFor, exampleWorkflow, exampleWorkflows, CREDENTIAL_IDS, WORKFLOW_IDS };
 
 if (require.main === module) {
 	main().catch((error) => {

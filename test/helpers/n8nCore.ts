@@ -25,11 +25,13 @@ import type {
 	IVersionedNodeType,
 	IExecuteFunctions,
 	IWorkflowBase,
+	JsonObject,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import {
+	NodeApiError,
 	NodeConnectionTypes,
 	NodeHelpers,
 	UnexpectedError,
@@ -153,10 +155,14 @@ export function startNode(opts: RunNodeOptions): { result: Promise<NodeRunResult
 	const nodeName = opts.nodeName ?? DEFAULT_NODE_NAME;
 	let cancelRequested = false;
 	let cancelExecution = (): void => {};
+	const thrown: unknown[] = [];
 	const result = (async (): Promise<NodeRunResult> => {
 		let run: IRun;
+		let workflow: Workflow;
 		try {
-			const { workflow, additionalData } = buildExecutionWorkflow(opts, nodeName);
+			const built = buildExecutionWorkflow(opts, nodeName, (error) => thrown.push(error));
+			workflow = built.workflow;
+			const { additionalData } = built;
 			const workflowExecute = new WorkflowExecute(additionalData, 'manual');
 			// run() throws synchronously when the workflow has issues (e.g. a required parameter is missing).
 			const execution = workflowExecute.run({ workflow });
@@ -174,7 +180,7 @@ export function startNode(opts: RunNodeOptions): { result: Promise<NodeRunResult
 				run: { data: createRunExecutionData(), mode: 'manual', status: 'error', startedAt: new Date() } as IRun,
 			};
 		}
-		return toNodeRunResult(run, nodeName);
+		return toNodeRunResult(run, nodeName, originalError(run, thrown, workflow.getNode(nodeName)));
 	})();
 	return {
 		result,
@@ -451,7 +457,16 @@ function noOpNodeType(): INodeType {
 }
 
 export class HarnessNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
+	private readonly wrapped = new Map<string, INodeType>();
+
+	/**
+	 * @param observe When given, the node types named in it have their `execute` wrapped so that the error a node
+	 * throws is reported (n8n's WorkflowExecute keeps only a plain-object copy of it in the run data).
+	 */
+	constructor(
+		private readonly types: Record<string, INodeType | IVersionedNodeType>,
+		private readonly observe?: { typeNames: string[]; onThrow: (error: unknown) => void },
+	) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = this.types[nodeType];
@@ -462,7 +477,29 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 
 	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+		const resolved = NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+		const observe = this.observe;
+		if (!observe?.typeNames.includes(nodeType) || typeof resolved.execute !== 'function') return resolved;
+		const key = `${nodeType}@${String(version)}`;
+		let wrapper = this.wrapped.get(key);
+		if (wrapper === undefined) {
+			const execute = resolved.execute;
+			// Same object for n8n (prototype chain); only `execute` is observed, its result and errors unchanged.
+			wrapper = Object.create(resolved, {
+				execute: {
+					value: async function (this: IExecuteFunctions) {
+						try {
+							return await execute.call(this);
+						} catch (error) {
+							observe.onThrow(error);
+							throw error;
+						}
+					},
+				},
+			}) as INodeType;
+			this.wrapped.set(key, wrapper);
+		}
+		return wrapper;
 	}
 
 	getKnownTypes(): IDataObject {
@@ -486,14 +523,17 @@ function latestVersion(nodeType: INodeType | IVersionedNodeType): number {
 	return version ?? 1;
 }
 
-function prepare(opts: NodeUnderTest) {
+function prepare(opts: NodeUnderTest, onThrow?: (error: unknown) => void) {
 	const typeName = typeNameOf(opts);
 	const typeVersion = opts.typeVersion ?? latestVersion(opts.nodeType);
-	const nodeTypes = new HarnessNodeTypes({
-		[MANUAL_TRIGGER_TYPE]: new HarnessManualTrigger(),
-		[ITEMS_NODE_TYPE]: new HarnessItems(),
-		[typeName]: opts.nodeType,
-	});
+	const nodeTypes = new HarnessNodeTypes(
+		{
+			[MANUAL_TRIGGER_TYPE]: new HarnessManualTrigger(),
+			[ITEMS_NODE_TYPE]: new HarnessItems(),
+			[typeName]: opts.nodeType,
+		},
+		onThrow ? { typeNames: [typeName], onThrow } : undefined,
+	);
 	const credentialsHelper = new TestCredentialsHelper(opts.credentialTypes, opts.credentials ?? {});
 	const credentials: INodeCredentials = {};
 	for (const name of Object.keys(opts.credentials ?? {})) {
@@ -562,8 +602,8 @@ function makeAdditionalData(
 	return additionalData as IWorkflowExecuteAdditionalData;
 }
 
-function buildExecutionWorkflow(opts: RunNodeOptions, nodeName: string) {
-	const setup = prepare(opts);
+function buildExecutionWorkflow(opts: RunNodeOptions, nodeName: string, onThrow: (error: unknown) => void) {
+	const setup = prepare(opts, onThrow);
 	const input = opts.input ?? [{}];
 	const trigger: INode = {
 		id: 'harness-manual-trigger',
@@ -614,11 +654,25 @@ function loaderContext(opts: LoaderOptions) {
 	return { ctx, nodeType };
 }
 
-function toNodeRunResult(run: IRun, nodeName: string): NodeRunResult {
+/**
+ * WorkflowExecute stores `{ ...error, message, stack }` (a plain object) as data.resultData.error, after turning
+ * an unhandled axios error into a NodeApiError. Give back the error instance the node threw (normalized the same
+ * way) when it is the one n8n recorded, so `instanceof NodeApiError` works; else n8n's plain object.
+ */
+function originalError(run: IRun, thrown: unknown[], node: INode | null): unknown {
+	const recorded = run.data.resultData.error as { message?: string; name?: string } | undefined;
+	if (recorded === undefined || thrown.length === 0) return recorded;
+	let last = thrown[thrown.length - 1] as { isAxiosError?: boolean; message?: string; name?: string };
+	if (last?.isAxiosError === true && node) last = new NodeApiError(node, last as unknown as JsonObject);
+	if (last?.message === recorded.message && (recorded.name === undefined || recorded.name === last.name)) return last;
+	return recorded;
+}
+
+function toNodeRunResult(run: IRun, nodeName: string, originalOrRecorded: unknown): NodeRunResult {
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((o) => o ?? []);
 	const items = outputs[0] ?? [];
-	const error = run.data.resultData.error ?? taskData?.error;
+	const error = originalOrRecorded ?? taskData?.error;
 	if (error) recordError(error);
 	for (const output of outputs) {
 		for (const item of output) {
@@ -637,16 +691,29 @@ function getPath(value: unknown, path: string): unknown {
 	return current;
 }
 
+/**
+ * JSON of an error as n8n keeps it: for n8n's errors (which have toJSON) every own field except the raw `cause`
+ * (what WorkflowExecute stores: `{ ...error, message, stack }`, incl. errorResponse, messages, context, httpCode)
+ * plus toJSON's persisted form; for other errors only name, message, description and stack.
+ */
 function errorToJson(error: unknown): string {
+	if (error === null || typeof error !== 'object') return JSON.stringify(String(error));
+	const e = error as Record<string, unknown> & { toJSON?: () => unknown };
+	const payload: Record<string, unknown> =
+		typeof e.toJSON === 'function'
+			? { ...e, cause: undefined, message: e.message, stack: e.stack, persisted: e.toJSON() }
+			: { name: e.name, message: e.message, description: e.description, stack: e.stack };
+	const seen = new WeakSet<object>();
 	try {
-		if (error && typeof error === 'object') {
-			const e = error as { toJSON?: () => unknown; httpCode?: unknown; messages?: unknown; message?: unknown };
-			const base = typeof e.toJSON === 'function' ? e.toJSON() : { message: e.message };
-			return JSON.stringify({ ...(base as object), httpCode: e.httpCode, messages: e.messages });
-		}
-		return JSON.stringify(String(error));
+		return JSON.stringify(payload, (_key, value: unknown) => {
+			if (value !== null && typeof value === 'object') {
+				if (seen.has(value)) return '[Circular]';
+				seen.add(value);
+			}
+			return value;
+		});
 	} catch {
-		return String(error);
+		return JSON.stringify({ message: String(e.message) });
 	}
 }
 

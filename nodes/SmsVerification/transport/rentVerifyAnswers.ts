@@ -168,6 +168,8 @@ export function parseBalance(answer: HttpAnswer): Parsed<number> {
 export interface PurchasedNumber {
 	activationId: string;
 	phoneNumber: string;
+	/** The provider's answer, verbatim. */
+	answer: string;
 }
 
 /** `ACCESS_NUMBER:{id}:{phone}`: exactly three parts, the id kept as a string. */
@@ -178,7 +180,7 @@ export function parseNumber(answer: HttpAnswer): Parsed<PurchasedNumber> {
 		const activationId = toId(parts[1]);
 		const phoneNumber = toE164(parts[2]);
 		if (!/^\d+$/.test(activationId) || !phoneNumber) return undefined;
-		return { activationId, phoneNumber };
+		return { activationId, phoneNumber, answer: text };
 	});
 }
 

@@ -273,3 +273,9 @@ export function unexpectedAnswer(providerName: string, answer: HttpAnswer): Prov
 		transient: answer.statusCode >= 500,
 	};
 }
+
+/** The provider word a transport error carries (`NO_NUMBERS`, `ECONNRESET`, …), if it is one of ours. */
+export function providerWord(error: unknown): string | undefined {
+	const response = (error as { errorResponse?: { word?: unknown } } | null)?.errorResponse;
+	return typeof response?.word === 'string' ? response.word : undefined;
+}

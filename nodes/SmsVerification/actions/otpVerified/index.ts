@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as catalog from './catalog/Catalog.resource';
+import * as rental from './rental/Rental.resource';
 
-export { catalog };
+export { catalog, rental };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,8 +12,12 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { provider: ['otpVerified'] } },
-		options: [{ name: 'Catalog', value: 'catalog' }],
-		default: 'catalog',
+		options: [
+			{ name: 'Catalog', value: 'catalog' },
+			{ name: 'Rental', value: 'rental' },
+		],
+		default: 'rental',
 	},
 	...catalog.description,
+	...rental.description,
 ];

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
+import * as activation from './activation/Activation.resource';
+import * as catalog from './catalog/Catalog.resource';
 
-export { account };
+export { account, activation, catalog };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,8 +13,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { provider: ['rentVerify'] } },
-		options: [{ name: 'Account', value: 'account' }],
-		default: 'account',
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Activation', value: 'activation' },
+			{ name: 'Catalog', value: 'catalog' },
+		],
+		default: 'activation',
 	},
 	...account.description,
+	...activation.description,
+	...catalog.description,
 ];

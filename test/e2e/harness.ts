@@ -1,0 +1,104 @@
+// Typed access to the plain-JS pieces the e2e tests drive: the real-n8n runtime (scripts/n8nRuntime.js),
+// `npm start`'s set-up (scripts/start.js) and the provider simulator. They are CommonJS without type
+// declarations, so they are required here once and given the shapes the tests rely on.
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const NODE_TYPE = 'n8n-nodes-sms-verification.smsVerification';
+
+export interface CliResult {
+	stdout: string;
+	stderr: string;
+	code: number | string | null;
+}
+
+export interface RunningN8n {
+	url: string;
+	stop(): Promise<void>;
+	output(): string;
+}
+
+export interface Credential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** The parts of n8n's execution object (as `n8n execute --rawOutput` prints it) the tests read. */
+export interface Execution {
+	status?: string;
+	finished?: boolean;
+	data: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+			error?: { message: string; description?: string };
+		};
+	};
+}
+
+export interface Runtime {
+	ensureN8n(opts?: { log?: (message: string) => void }): Promise<{ dir: string; n8nVersion: string }>;
+	linkPackage(userFolder: string, packageRoot: string): string;
+	n8nCli(args: string[], opts: { userFolder: string }): Promise<CliResult>;
+	importCredentials(userFolder: string, creds: Credential[]): Promise<CliResult>;
+	importWorkflows(userFolder: string, workflows: object[]): Promise<CliResult>;
+	executeWorkflow(userFolder: string, id: string): Promise<Execution>;
+	startN8n(opts: { userFolder: string; port?: number; brokerPort?: number; env?: Record<string, string> }): Promise<RunningN8n>;
+	freePort(): Promise<number>;
+}
+
+export interface Simulator {
+	url: string;
+	rentVerifyUrl: string;
+	otpVerifiedUrl: string;
+	requests: Array<{ provider: 'rentVerify' | 'otpVerified'; route: string }>;
+	count(provider: 'rentVerify' | 'otpVerified', route: string): number;
+	close(): Promise<void>;
+}
+
+export interface SimulatorModule {
+	startSimulator(opts: { port: number; host: string; autoDeliver: null | { afterPolls: number } }): Promise<Simulator>;
+	DEMO_RENTVERIFY_TOKEN: string;
+	DEMO_OTPVERIFIED_TOKEN: string;
+}
+
+export interface StartScript {
+	setUp(opts: {
+		userFolder: string;
+		port?: number;
+		brokerPort?: number;
+		simulator: Simulator;
+		env?: Record<string, string | undefined>;
+		log?: (message: string) => void;
+	}): Promise<{
+		url: string;
+		owner: { email: string; password: string };
+		credentials: Array<{ id: string; name: string; type: string }>;
+		workflows: Array<{ id: string; name: string }>;
+		stop(): Promise<void>;
+	}>;
+	/** Manual Trigger → one SMS Verification node named 'SMS Verification', as `n8n import:workflow` takes it. */
+	exampleWorkflow(opts: {
+		id: string;
+		name: string;
+		parameters: Record<string, unknown>;
+		credential: { id: string; name: string; type: string };
+	}): { id: string; name: string };
+}
+
+export const runtime: Runtime = require(path.join(ROOT, 'scripts', 'n8nRuntime.js'));
+export const startScript: StartScript = require(path.join(ROOT, 'scripts', 'start.js'));
+export const simulatorModule: SimulatorModule = require(path.join(ROOT, 'test', 'simulator'));
+
+/** Install progress goes to the terminal as it happens: the first run on a machine takes minutes. */
+export const progress = (message: string): void => {
+	process.stderr.write(`[n8n-runtime] ${message}\n`);
+};
+
+/** Items the named node output in a finished execution. */
+export function nodeOutput(execution: Execution, nodeName: string): Array<Record<string, unknown>> {
+	const runs = execution.data.resultData.runData[nodeName];
+	if (!runs?.[0]?.data) throw new Error(`node "${nodeName}" did not output anything: ${JSON.stringify(execution.data.resultData.error)}`);
+	return runs[0].data.main[0].map((item) => item.json);
+}

@@ -1,0 +1,81 @@
+// What `npm start` sets up (scripts/start.js `setUp`), on free ports and a temporary user folder: the
+// editor answers, the printed owner can log in, both credentials exist and n8n knows our nodes.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NODE_TYPE, Simulator, progress, runtime, simulatorModule, startScript } from './harness';
+
+describe('npm start set-up', () => {
+	let simulator: Simulator;
+	let userFolder: string;
+	let app: Awaited<ReturnType<typeof startScript.setUp>>;
+	let cookie: string;
+
+	beforeAll(async () => {
+		await runtime.ensureN8n({ log: progress });
+		simulator = await simulatorModule.startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: { afterPolls: 3 } });
+		userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-verification-start-'));
+		// An empty env: real provider tokens of whoever runs the tests must not leak into this set-up.
+		app = await startScript.setUp({ userFolder, port: await runtime.freePort(), simulator, env: {} });
+	});
+
+	afterAll(async () => {
+		await app?.stop();
+		await simulator?.close();
+		if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('serves the editor', async () => {
+		const response = await fetch(app.url);
+		expect(response.status).toBe(200);
+		expect(await response.text()).toMatch(/<html/i);
+	});
+
+	it('rejects a wrong password', async () => {
+		const response = await login(app.owner.email, `${app.owner.password}x`);
+		expect(response.status).toBe(401);
+	});
+
+	it('lets the owner log in', async () => {
+		const response = await login(app.owner.email, app.owner.password);
+		expect(response.status).toBe(200);
+		const auth = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+		expect(auth).toBeDefined();
+		cookie = auth!.split(';')[0];
+	});
+
+	it('has both credentials, owned by that owner', async () => {
+		const { data } = await getJson<{ data: Array<{ name: string; type: string }> }>('/rest/credentials');
+		expect(data.map(({ name, type }) => ({ name, type })).sort((a, b) => a.type.localeCompare(b.type))).toEqual([
+			{ name: 'OTPVerified (simulator)', type: 'otpVerifiedApi' },
+			{ name: 'RentVerify (simulator)', type: 'rentVerifyApi' },
+		]);
+	});
+
+	it('has the example workflows', async () => {
+		const { data } = await getJson<{ data: Array<{ id: string }> }>('/rest/workflows');
+		expect(data.map((w) => w.id).sort()).toEqual(app.workflows.map((w) => w.id).sort());
+	});
+
+	it("knows the package's node and credential types", async () => {
+		const nodes = await getJson<Array<{ name: string }>>('/types/nodes.json');
+		expect(nodes.map((n) => n.name)).toContain(NODE_TYPE);
+		const credentials = await getJson<Array<{ name: string }>>('/types/credentials.json');
+		expect(credentials.map((c) => c.name)).toEqual(expect.arrayContaining(['rentVerifyApi', 'otpVerifiedApi']));
+	});
+
+	function login(email: string, password: string): Promise<Response> {
+		return fetch(`${app.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+		});
+	}
+
+	async function getJson<T>(route: string): Promise<T> {
+		expect(cookie).toBeDefined(); // set by the login test
+		const response = await fetch(`${app.url}${route}`, { headers: { cookie } });
+		expect(response.status).toBe(200);
+		return (await response.json()) as T;
+	}
+});
