@@ -1,8 +1,9 @@
 // Copies what tsc does not emit beside the compiled code: the SVG icons (n8n resolves `file:` icons
-// relative to the built files) and each node's codex file (`<Node>.node.json`, read next to the node).
+// relative to the built files), each node's codex file (`<Node>.node.json`, read next to the node) and
+// the package entry point (`main` points into dist/, so `npm pack` publishes nothing outside it).
 const { src, dest, parallel } = require('gulp');
 
-function buildIcons() {
+function copyIcons() {
 	return src('icons/**/*.svg', { encoding: false }).pipe(dest('dist/icons'));
 }
 
@@ -10,4 +11,8 @@ function copyCodex() {
 	return src('nodes/**/*.node.json').pipe(dest('dist/nodes'));
 }
 
-exports['build:icons'] = parallel(buildIcons, copyCodex);
+function copyEntryPoint() {
+	return src('index.js').pipe(dest('dist'));
+}
+
+exports['build:assets'] = parallel(copyIcons, copyCodex, copyEntryPoint);

@@ -54,8 +54,11 @@ export function statusOutput(id: string, status: ActivationStatus): ActivationOu
 }
 
 export function activationOutput(fields: Partial<ActivationOutput> & { id: string; status: string }): ActivationOutput {
+	const { id, status, ...rest } = fields;
 	return {
 		provider: 'rentVerify',
+		id,
+		status,
 		phoneNumber: null,
 		service: null,
 		country: null,
@@ -64,7 +67,7 @@ export function activationOutput(fields: Partial<ActivationOutput> & { id: strin
 		cost: null,
 		expiresAt: null,
 		raw: {},
-		...fields,
+		...rest,
 	};
 }
 
@@ -82,8 +85,11 @@ export interface RentalOutput extends IDataObject {
 }
 
 export function rentalOutput(fields: Partial<RentalOutput> & { id: string; status: string }): RentalOutput {
+	const { id, status, ...rest } = fields;
 	return {
 		provider: 'otpVerified',
+		id,
+		status,
 		phoneNumber: null,
 		service: null,
 		country: null,
@@ -91,7 +97,7 @@ export function rentalOutput(fields: Partial<RentalOutput> & { id: string; statu
 		cost: null,
 		expiresAt: null,
 		raw: {},
-		...fields,
+		...rest,
 	};
 }
 

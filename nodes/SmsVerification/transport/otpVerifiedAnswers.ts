@@ -66,6 +66,14 @@ function interpret<T>(answer: HttpAnswer, parse: (data: unknown) => T | undefine
 
 const PRICE_FIELD = /price|cost|surcharge|fee/i;
 
+/** `"3.46"` → 3.46, also inside a price table such as `{oneDay: "3.46", …}`; anything else as it was. */
+function pricesAsNumbers(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value)) {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, pricesAsNumbers(entry)]));
+	}
+	return toNumber(value) ?? value;
+}
+
 export type RentalService = { serviceId: string; serviceName: string } & Record<string, unknown>;
 
 /** Services with every field the provider sends; numeric price fields (`"3.46"`) become numbers. */
@@ -79,7 +87,7 @@ export function parseRentalServices(answer: HttpAnswer): Parsed<RentalService[]>
 				serviceName: String(raw.serviceName ?? ''),
 			};
 			for (const [key, value] of Object.entries(raw)) {
-				if (PRICE_FIELD.test(key) && toNumber(value) !== null) service[key] = toNumber(value);
+				if (PRICE_FIELD.test(key)) service[key] = pricesAsNumbers(value);
 			}
 			return service;
 		}),
