@@ -175,6 +175,8 @@ async function startSimulator(options = {}) {
 				server.close((error) => (error ? reject(error) : resolve()));
 				// Keep-alive and hanging sockets would otherwise hold the server (and jest) open.
 				server.closeAllConnections();
+				// Their close events may come after this promise settles; the log is final now.
+				for (const entry of requests) if (entry.outcome === null) entry.outcome = 'timeout';
 			});
 		},
 	};
