@@ -7,18 +7,54 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Rental, RentalMessage } from '../transport/otpVerifiedAnswers';
 import type { ActivationStatus, ActiveActivation } from '../transport/rentVerifyAnswers';
 
-export interface ActivationOutput extends IDataObject {
-	provider: 'rentVerify';
+/** The fields every number has, whichever the provider; null where the provider's answer does not say. */
+interface NumberOutput extends IDataObject {
 	id: string;
+	status: string;
 	phoneNumber: string | null;
 	service: string | null;
 	country: string | null;
-	status: string;
 	code: string | null;
-	codeDigits: string | null;
 	cost: number | null;
 	expiresAt: string | null;
 	raw: IDataObject;
+}
+
+type NumberFields<T extends NumberOutput> = Partial<Omit<T, 'provider'>> & { id: string; status: string };
+
+function numberOutput<P extends string>(provider: P, fields: NumberFields<NumberOutput>) {
+	const { id, status, ...rest } = fields;
+	return {
+		provider,
+		id,
+		status,
+		phoneNumber: null,
+		service: null,
+		country: null,
+		code: null,
+		cost: null,
+		expiresAt: null,
+		raw: {},
+		...rest,
+	};
+}
+
+export interface ActivationOutput extends NumberOutput {
+	provider: 'rentVerify';
+	/** The plain digits of `code`. */
+	codeDigits: string | null;
+}
+
+export interface RentalOutput extends NumberOutput {
+	provider: 'otpVerified';
+}
+
+export function activationOutput(fields: NumberFields<ActivationOutput>): ActivationOutput {
+	return { codeDigits: null, ...numberOutput('rentVerify', fields) };
+}
+
+export function rentalOutput(fields: NumberFields<RentalOutput>): RentalOutput {
+	return numberOutput('otpVerified', fields);
 }
 
 /** The statuses of RentVerify's active list, in the words Get Status uses. */
@@ -51,54 +87,6 @@ export function statusOutput(id: string, status: ActivationStatus): ActivationOu
 		...(isRetry ? { previousCode: status.code } : {}),
 		raw: { answer: status.word },
 	});
-}
-
-export function activationOutput(fields: Partial<ActivationOutput> & { id: string; status: string }): ActivationOutput {
-	const { id, status, ...rest } = fields;
-	return {
-		provider: 'rentVerify',
-		id,
-		status,
-		phoneNumber: null,
-		service: null,
-		country: null,
-		code: null,
-		codeDigits: null,
-		cost: null,
-		expiresAt: null,
-		raw: {},
-		...rest,
-	};
-}
-
-export interface RentalOutput extends IDataObject {
-	provider: 'otpVerified';
-	id: string;
-	phoneNumber: string | null;
-	service: string | null;
-	country: string | null;
-	status: string;
-	code: string | null;
-	cost: number | null;
-	expiresAt: string | null;
-	raw: IDataObject;
-}
-
-export function rentalOutput(fields: Partial<RentalOutput> & { id: string; status: string }): RentalOutput {
-	const { id, status, ...rest } = fields;
-	return {
-		provider: 'otpVerified',
-		id,
-		status,
-		phoneNumber: null,
-		service: null,
-		country: null,
-		code: null,
-		cost: null,
-		expiresAt: null,
-		raw: {},
-		...rest,
-	};
 }
 
 export function rentalFromOrder(rental: Rental): RentalOutput {

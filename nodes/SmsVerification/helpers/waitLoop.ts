@@ -63,3 +63,29 @@ export async function waitForAll<T>(
 	}
 	return outcomes;
 }
+
+/**
+ * Reads each item's wait (an item whose parameters are wrong fails alone), then waits for them all,
+ * polling at the shortest interval any item asked for.
+ */
+export async function waitForItems<T>(
+	context: IExecuteFunctions,
+	itemIndexes: number[],
+	build: (itemIndex: number, startedAt: number) => { waiter: Waiter<T>; intervalMs: number },
+): Promise<Map<number, Outcome<T>>> {
+	const outcomes = new Map<number, Outcome<T>>();
+	const waiters: Array<Waiter<T>> = [];
+	const startedAt = Date.now();
+	let intervalMs = Infinity;
+	for (const itemIndex of itemIndexes) {
+		try {
+			const built = build(itemIndex, startedAt);
+			waiters.push(built.waiter);
+			intervalMs = Math.min(intervalMs, built.intervalMs);
+		} catch (error) {
+			outcomes.set(itemIndex, { ok: false, error });
+		}
+	}
+	for (const [itemIndex, outcome] of await waitForAll(context, waiters, intervalMs)) outcomes.set(itemIndex, outcome);
+	return outcomes;
+}

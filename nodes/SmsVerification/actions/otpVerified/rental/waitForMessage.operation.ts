@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../helpers/displayOptions';
 import { messageOutput } from '../../../helpers/output';
 import type { Outcome, Waiter } from '../../../helpers/waitLoop';
-import { waitForAll } from '../../../helpers/waitLoop';
+import { waitForItems } from '../../../helpers/waitLoop';
 import { getRentalMessages } from '../../../transport/otpVerified';
 import type { RentalMessage } from '../../../transport/otpVerifiedAnswers';
 import { onTimeout, orderId, waitFields } from '../../common.descriptions';
@@ -118,19 +118,11 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
 ): Promise<Map<number, Outcome<IDataObject>>> {
-	const outcomes = new Map<number, Outcome<IDataObject>>();
-	const waiters: Array<Waiter<IDataObject>> = [];
-	const startedAt = Date.now();
-	let intervalMs = Infinity;
-	for (const itemIndex of itemIndexes) {
-		try {
-			const settings = readSettings.call(this, itemIndex);
-			intervalMs = Math.min(intervalMs, settings.intervalMs);
-			waiters.push(waiterFor.call(this, itemIndex, settings, startedAt + settings.timeoutMs));
-		} catch (error) {
-			outcomes.set(itemIndex, { ok: false, error });
-		}
-	}
-	for (const [itemIndex, outcome] of await waitForAll(this, waiters, intervalMs)) outcomes.set(itemIndex, outcome);
-	return outcomes;
+	return await waitForItems(this, itemIndexes, (itemIndex, startedAt) => {
+		const settings = readSettings.call(this, itemIndex);
+		return {
+			intervalMs: settings.intervalMs,
+			waiter: waiterFor.call(this, itemIndex, settings, startedAt + settings.timeoutMs),
+		};
+	});
 }

@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../helpers/displayOptions';
 import type { ActivationOutput } from '../../../helpers/output';
 import { statusOutput } from '../../../helpers/output';
-import type { Outcome, Waiter } from '../../../helpers/waitLoop';
-import { waitForAll } from '../../../helpers/waitLoop';
+import type { Outcome } from '../../../helpers/waitLoop';
+import { waitForItems } from '../../../helpers/waitLoop';
 import { cancelActivation, getStatus } from '../../../transport/rentVerify';
 import { activationId, onTimeout, waitFields } from '../../common.descriptions';
 import { readActivationId } from './getStatus.operation';
@@ -119,28 +119,16 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
 ): Promise<Map<number, Outcome<ActivationOutput>>> {
-	const outcomes = new Map<number, Outcome<ActivationOutput>>();
-	const waiters: Array<Waiter<ActivationOutput>> = [];
-	const startedAt = Date.now();
-	let intervalMs = Infinity;
-	for (const itemIndex of itemIndexes) {
-		let settings: WaitSettings;
-		try {
-			settings = readSettings.call(this, itemIndex);
-		} catch (error) {
-			outcomes.set(itemIndex, { ok: false, error });
-			continue;
-		}
-		intervalMs = Math.min(intervalMs, settings.intervalMs);
-		waiters.push({
-			itemIndex,
-			deadline: startedAt + settings.timeoutMs,
-			check: async () => await check.call(this, itemIndex, settings.id),
-			onTimeout: async () => await timedOut.call(this, itemIndex, settings),
-		});
-	}
-	const waited = await waitForAll(this, waiters, intervalMs);
-	for (const [itemIndex, outcome] of waited) outcomes.set(itemIndex, outcome);
-	return outcomes;
+	return await waitForItems(this, itemIndexes, (itemIndex, startedAt) => {
+		const settings = readSettings.call(this, itemIndex);
+		return {
+			intervalMs: settings.intervalMs,
+			waiter: {
+				itemIndex,
+				deadline: startedAt + settings.timeoutMs,
+				check: async () => await check.call(this, itemIndex, settings.id),
+				onTimeout: async () => await timedOut.call(this, itemIndex, settings),
+			},
+		};
+	});
 }
-
