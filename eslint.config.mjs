@@ -5,7 +5,8 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 export default [
 	{
-		ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '.jest-cache/**', '.n8n-dev/**', '*.js', '*.mjs'],
+		// n8n's rules are for the published nodes and credentials; tests, tools and benchmarks run in plain Node.
+		ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'bench/**', '.jest-cache/**', '.n8n-dev/**', '*.js', '*.mjs'],
 	},
 	{
 		files: ['**/*.ts'],
