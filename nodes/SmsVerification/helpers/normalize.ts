@@ -57,7 +57,7 @@ const ZONE_OFFSETS: Record<string, number> = {
 	HST: -10,
 };
 
-const PROVIDER_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([A-Za-z]{1,4}))?$/;
+const PROVIDER_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:\s*([A-Za-z]{1,4}))?$/;
 
 /**
  * ISO-8601 UTC from the times both providers send: `2025-04-26 12:43:00` (UTC without a zone),
@@ -69,12 +69,17 @@ export function toIsoUtc(value: unknown): string | null {
 	const text = value.trim();
 	const match = PROVIDER_TIME.exec(text);
 	if (match) {
-		const [, year, month, day, hour, minute, second = '0', zone] = match;
-		const offsetHours = zone === undefined ? 0 : ZONE_OFFSETS[zone.toUpperCase()];
-		if (offsetHours === undefined) return null;
-		const utcMs =
-			Date.UTC(+year, +month - 1, +day, +hour, +minute, +second) - offsetHours * 3_600_000;
-		return new Date(utcMs).toISOString();
+		const [, year, month, day, hour, minute, second = '0', fraction = '', zone] = match;
+		const zoneName = zone?.toUpperCase();
+		if (zoneName !== undefined && !Object.hasOwn(ZONE_OFFSETS, zoneName)) return null;
+		const offsetHours = zoneName === undefined ? 0 : ZONE_OFFSETS[zoneName];
+		const wallMs = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second, Math.round(Number(`0${fraction}`) * 1000));
+		// Date.UTC rolls impossible dates over (February 30th becomes March 2nd): refuse them instead.
+		const wall = new Date(wallMs);
+		if (wall.getUTCDate() !== +day || wall.getUTCMonth() !== +month - 1 || +hour > 23 || +minute > 59 || +second > 59) {
+			return null;
+		}
+		return new Date(wallMs - offsetHours * 3_600_000).toISOString();
 	}
 	// Anything else must carry its own offset (ISO 8601 with `Z` or `±hh:mm`) to be trusted.
 	if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
@@ -82,6 +87,14 @@ export function toIsoUtc(value: unknown): string | null {
 		return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 	}
 	return null;
+}
+
+/**
+ * JSON.parse that keeps long integer ids exact: ids beyond 2^53 would lose digits as JSON numbers,
+ * so the id fields the providers send are read as strings when they hold 16 digits or more.
+ */
+export function parseJsonKeepingIds(text: string): unknown {
+	return JSON.parse(text.replace(/"(id|activationId|orderId|price_id|priceId)"\s*:\s*(-?\d{16,})(?=\s*[,}\]])/g, '"$1":"$2"'));
 }
 
 /** A JSON list, also when it arrives as an object keyed "0", "1", … or as `{}` for an empty one. */

@@ -66,7 +66,9 @@ export function activationFromList(activation: ActiveActivation): ActivationOutp
 		phoneNumber: activation.phoneNumber,
 		service: activation.service,
 		country: activation.country,
-		status: LIST_STATUS[activation.status.toLowerCase()] ?? activation.status,
+		status: Object.hasOwn(LIST_STATUS, activation.status.toLowerCase())
+			? LIST_STATUS[activation.status.toLowerCase()]
+			: activation.status,
 		cost: activation.cost,
 		expiresAt: activation.expiresAt,
 		raw: activation.raw as IDataObject,

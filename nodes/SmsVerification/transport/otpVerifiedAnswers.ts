@@ -2,7 +2,7 @@
  * Pure parsers for OTPVerified's JSON envelope `{statusCode, data, message, success}`:
  * no HTTP here, so each rule of PROVIDERS.md is unit-tested on plain strings.
  */
-import { asList, codeDigits, findCodeInText, quote, toE164, toId, toIsoUtc, toNumber } from '../helpers/normalize';
+import { asList, codeDigits, findCodeInText, parseJsonKeepingIds, quote, toE164, toId, toIsoUtc, toNumber } from '../helpers/normalize';
 import type { HttpAnswer, Parsed, ProviderProblem } from './request';
 import { failed, parsed, transportProblem, unexpectedAnswer } from './request';
 
@@ -24,7 +24,9 @@ const WHAT_TO_DO: Record<number, string> = {
 };
 
 function envelopeProblem(status: number, envelope: Envelope): ProviderProblem {
-	const said = typeof envelope.message === 'string' && envelope.message.trim() !== '' ? envelope.message : 'no reason given';
+	// Some JSON APIs send a list of validation messages instead of one.
+	const message = Array.isArray(envelope.message) ? envelope.message.join('; ') : envelope.message;
+	const said = typeof message === 'string' && message.trim() !== '' ? message : 'no reason given';
 	const transient = status >= 500 || status === 429;
 	return {
 		word: `HTTP_${status}`,
@@ -42,7 +44,7 @@ export function unwrap(answer: HttpAnswer): Parsed<unknown> {
 	if (problem) return failed(problem);
 	let envelope: Envelope;
 	try {
-		envelope = JSON.parse(answer.body) as Envelope;
+		envelope = parseJsonKeepingIds(answer.body) as Envelope;
 	} catch {
 		return failed(unexpectedAnswer(PROVIDER, answer));
 	}

@@ -2,7 +2,7 @@
  * Pure parsers for RentVerify's answers (365sms / sms-activate words): no HTTP here, so each rule of
  * PROVIDERS.md is unit-tested on plain strings. The transport (`rentVerify.ts`) calls them.
  */
-import { asList, codeDigits, quote, toE164, toId, toIsoUtc, toNumber } from '../helpers/normalize';
+import { asList, codeDigits, parseJsonKeepingIds, quote, toE164, toId, toIsoUtc, toNumber } from '../helpers/normalize';
 import type { HttpAnswer, Parsed, ProviderProblem } from './request';
 import { failed, parsed, transportProblem, unexpectedAnswer } from './request';
 
@@ -93,8 +93,9 @@ const SENTENCE_WORDS: Array<[RegExp, string]> = [
 ];
 
 function problemFor(word: string, detail?: string): ProviderProblem | undefined {
+	// An own-property check: a body such as `valueOf` or `__proto__` is an unknown word, not a table entry.
+	if (!Object.hasOwn(ERROR_WORDS, word)) return undefined;
 	const explain = ERROR_WORDS[word];
-	if (!explain) return undefined;
 	const { message, description, transient = false } = explain(detail);
 	return { word, message, description, transient };
 }
@@ -102,12 +103,7 @@ function problemFor(word: string, detail?: string): ProviderProblem | undefined 
 /** An error word in a JSON body: `{"status":"error","error":"NO_NUMBERS"}`, `{"error":…,"message":…}`, `{"message":"Unauthenticated."}`. */
 function jsonErrorWord(text: string): { word?: string; message?: string } | undefined {
 	if (!text.startsWith('{')) return undefined;
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+	const value = jsonBody(text);
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const { error, message, status } = value as Record<string, unknown>;
 	const word = typeof error === 'string' ? error : undefined;
@@ -245,8 +241,7 @@ export function parseCancel(answer: HttpAnswer): Parsed<true> {
 /** Parses a JSON body; `asList` then accepts lists that arrive as objects keyed "0", "1", … or `{}`. */
 function jsonBody(text: string): unknown {
 	try {
-		// Ids beyond 2^53 would lose digits as JSON numbers: read them as strings.
-		return JSON.parse(text.replace(/"(id|activationId)"\s*:\s*(\d{16,})/g, '"$1":"$2"'));
+		return parseJsonKeepingIds(text);
 	} catch {
 		return undefined;
 	}
@@ -331,9 +326,15 @@ export interface ActiveActivation {
 	raw: Record<string, unknown>;
 }
 
+/** Whether the answer is `NO_ACTIVATIONS`, bare or as `{"status":"error","error":"NO_ACTIVATIONS"}`. */
+function isNoActivations(answer: HttpAnswer): boolean {
+	const text = cleanText(answer.body);
+	return text === 'NO_ACTIVATIONS' || jsonErrorWord(text)?.word === 'NO_ACTIVATIONS';
+}
+
 /** The active list; `NO_ACTIVATIONS` (plural, a different word from `NO_ACTIVATION`) means an empty one. */
 export function parseActiveActivations(answer: HttpAnswer): Parsed<ActiveActivation[]> {
-	if (cleanText(answer.body) === 'NO_ACTIVATIONS') return parsed([]);
+	if (isNoActivations(answer)) return parsed([]);
 	return interpretJson(answer, (value) => {
 		const list = asList(
 			value && typeof value === 'object' && !Array.isArray(value) && 'activeActivations' in value

@@ -1,0 +1,195 @@
+/**
+ * The trigger's memory in the workflow's static data (`node:<node name>`), and the rules that keep it
+ * correct and small.
+ *
+ * Why it is shaped this way (n8n 2.41, /work/shared/N8N-NOTES.md): n8n saves static data when a poll
+ * emits items and after the poll that runs at activation, never after a poll that returns nothing, and
+ * not at shutdown. A restart therefore rolls the state back to the last emitting or activation poll.
+ * So the state holds, for every watched activation or order, exactly what was emitted (plus what the
+ * first activation chose to skip): a poll that emits saves everything it emitted, and a rollback can
+ * only forget things that were never emitted, which the next poll reads again. Nothing written by a
+ * poll that emitted nothing is needed for correctness; it only saves requests.
+ *
+ * Size: every list is capped and every entry's worst case is counted before it is kept, so the JSON
+ * stays under STATE_BUDGET_BYTES however many codes pass (tested after 100,000).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export const STATE_VERSION = 1;
+
+/** What the whole node state may take, as UTF-8 JSON; n8n stores it with the workflow on every emit. */
+export const STATE_BUDGET_BYTES = 56 * 1024;
+
+/** RentVerify: activations remembered at once, and codes remembered per activation. */
+export const MAX_ACTIVATIONS = 500;
+export const MAX_CODES_PER_ACTIVATION = 4;
+
+/** OTPVerified: orders watched at once, and message ids remembered per order above its time cursor. */
+export const MAX_ORDERS = 50;
+export const MAX_MESSAGE_IDS_PER_ORDER = 20;
+
+/** Longest code or message id kept verbatim; longer ones are kept as a 64-bit hash. */
+const MAX_INLINE_KEY = 16;
+const INLINE_KEY = /^[A-Za-z0-9_.:+-]+$/;
+/** JSON bytes of one remembered key in the worst case: `"#` + 16 hex + `"` and a comma. */
+export const MAX_KEY_JSON_BYTES = MAX_INLINE_KEY + 3 + 1;
+
+/** One watched RentVerify activation. Short field names: the state is stored on every emit. */
+export interface ActivationEntry {
+	/** Keys (see `memoKey`) of the codes emitted, or skipped at first activation; oldest first. */
+	c: string[];
+	/** Follow until (ms since the epoch): its expiry plus a grace period, once seen in the active list. */
+	x?: number;
+	/** Phone, service and country from the active list, for codes read after it left the list. */
+	p?: string;
+	s?: string;
+	n?: string;
+	/** An activation ID set in the node that is final: no more status requests while it stays final. */
+	d?: 1;
+}
+
+export interface RentVerifyState {
+	a: Record<string, ActivationEntry>;
+}
+
+/** One watched OTPVerified order. */
+export interface OrderEntry {
+	/** Message keys emitted (or skipped at first sight) with their time in seconds, or null if it had none. */
+	m: Array<[string, number | null]>;
+	/**
+	 * Time cursor `[seconds, key?]`: messages strictly older than `seconds` are done, and with a key,
+	 * messages of that very second whose key sorts at or below it too. It moves only when old keys are
+	 * dropped from `m`, so `m` stays short while nothing is emitted twice.
+	 */
+	c?: [number] | [number, string];
+}
+
+export interface OtpVerifiedState {
+	o: Record<string, OrderEntry>;
+}
+
+/** The node's static data. The presence of a provider's part means its first activation is done. */
+export interface TriggerState {
+	v: number;
+	rentVerify?: RentVerifyState;
+	otpVerified?: OtpVerifiedState;
+}
+
+/** FNV-1a over UTF-16 code units, twice with different offsets: 64 bits, enough to tell 4–20 keys apart. */
+function hash64(text: string): string {
+	let a = 0x811c9dc5;
+	let b = 0x01000193 ^ 0x5bd1e995;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		a = Math.imul(a ^ unit, 0x01000193) >>> 0;
+		b = Math.imul(b ^ unit, 0x01000193 + 0x1000) >>> 0;
+	}
+	return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/**
+ * How a code or message id is remembered: verbatim when short and plain (readable state), else a
+ * hash, so a provider sending long or odd codes cannot grow the state.
+ */
+export function memoKey(value: string): string {
+	return value.length <= MAX_INLINE_KEY && INLINE_KEY.test(value) ? value : `#${hash64(value)}`;
+}
+
+/** A text clipped for the state (phone, service, country are only a fallback for later items). */
+export function clip(value: string | null | undefined, max = 32): string | undefined {
+	if (value === null || value === undefined || value === '') return undefined;
+	return value.length > max ? value.slice(0, max) : value;
+}
+
+/** UTF-8 bytes of a string (n8n stores JSON as UTF-8); no Buffer needed. */
+export function utf8Bytes(text: string): number {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		if (unit < 0x80) bytes += 1;
+		else if (unit < 0x800) bytes += 2;
+		else if (unit >= 0xd800 && unit <= 0xdbff) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
+}
+
+export const jsonBytes = (value: unknown): number => utf8Bytes(JSON.stringify(value));
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const optionalString = (value: unknown): string | undefined =>
+	typeof value === 'string' && value !== '' ? value : undefined;
+
+function readActivation(value: unknown): ActivationEntry | undefined {
+	if (!isObject(value) || !Array.isArray(value.c)) return undefined;
+	const entry: ActivationEntry = {
+		c: value.c.filter((code): code is string => typeof code === 'string').slice(-MAX_CODES_PER_ACTIVATION),
+	};
+	if (typeof value.x === 'number' && Number.isFinite(value.x)) entry.x = value.x;
+	const p = optionalString(value.p);
+	const s = optionalString(value.s);
+	const n = optionalString(value.n);
+	if (p) entry.p = p;
+	if (s) entry.s = s;
+	if (n) entry.n = n;
+	if (value.d === 1) entry.d = 1;
+	return entry;
+}
+
+function readOrder(value: unknown): OrderEntry | undefined {
+	if (!isObject(value) || !Array.isArray(value.m)) return undefined;
+	const m = value.m.filter(
+		(pair): pair is [string, number | null] =>
+			Array.isArray(pair) &&
+			typeof pair[0] === 'string' &&
+			(pair[1] === null || (typeof pair[1] === 'number' && Number.isFinite(pair[1]))),
+	);
+	const entry: OrderEntry = { m: m.map(([key, t]) => [key, t]) };
+	const c = value.c;
+	if (Array.isArray(c) && typeof c[0] === 'number' && Number.isFinite(c[0])) {
+		entry.c = typeof c[1] === 'string' ? [c[0], c[1]] : [c[0]];
+	}
+	return entry;
+}
+
+/**
+ * A private copy of the node's static data, read defensively: a malformed entry is dropped on its
+ * own (it is read again, never emitted twice unless its codes were lost with it), the rest is kept.
+ */
+export function readState(staticData: IDataObject): TriggerState {
+	const state: TriggerState = { v: STATE_VERSION };
+	const rentVerify = staticData.rentVerify;
+	if (isObject(rentVerify) && isObject(rentVerify.a)) {
+		const a: Record<string, ActivationEntry> = {};
+		for (const [id, value] of Object.entries(rentVerify.a)) {
+			const entry = readActivation(value);
+			if (entry) a[id] = entry;
+		}
+		state.rentVerify = { a };
+	}
+	const otpVerified = staticData.otpVerified;
+	if (isObject(otpVerified) && isObject(otpVerified.o)) {
+		const o: Record<string, OrderEntry> = {};
+		for (const [orderId, value] of Object.entries(otpVerified.o)) {
+			const entry = readOrder(value);
+			if (entry) o[orderId] = entry;
+		}
+		state.otpVerified = { o };
+	}
+	return state;
+}
+
+/**
+ * Replaces the node's static data with `next`, the last step of a poll: a poll that throws before it
+ * changes nothing. Untouched when nothing changed, so n8n sees no change to save.
+ */
+export function commitState(staticData: IDataObject, next: TriggerState): void {
+	const json = JSON.stringify(next);
+	if (JSON.stringify(staticData) === json) return;
+	for (const key of Object.keys(staticData)) delete staticData[key];
+	Object.assign(staticData, JSON.parse(json) as IDataObject);
+}
