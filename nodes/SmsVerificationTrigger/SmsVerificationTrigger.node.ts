@@ -169,16 +169,17 @@ export class SmsVerificationTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const concurrency = Math.min(20, Math.max(1, Math.floor(Number(options.concurrency ?? 5)) || 5));
 		const emitExisting = options.emitExisting === true;
+		// Fetch Test Event: read-only, and static data is not even opened, so testing in the editor
+		// never moves (or creates) the trigger's memory.
 		const manual = this.getMode() === 'manual';
-		const staticData = this.getWorkflowStaticData('node');
 
 		if (provider === 'otpVerified') {
 			const settings = { orderIds: list(this.getNodeParameter('orderIds', '')), concurrency, emitExisting };
 			if (manual) {
-				// Fetch Test Event: read-only, so testing in the editor never moves the trigger's memory.
 				const newest = await newestOtpVerifiedMessage.call(this, settings);
 				return [this.helpers.returnJsonArray([newest ?? sampleItem('otpVerified')])];
 			}
+			const staticData = this.getWorkflowStaticData('node');
 			const previous = readState(staticData).otpVerified;
 			const { events, next } = await pollOtpVerified.call(this, previous, settings);
 			commitState(staticData, { v: STATE_VERSION, otpVerified: next });
@@ -199,6 +200,7 @@ export class SmsVerificationTrigger implements INodeType {
 			const newest = await newestRentVerifyCode.call(this, settings);
 			return [this.helpers.returnJsonArray([newest ?? sampleItem('rentVerify')])];
 		}
+		const staticData = this.getWorkflowStaticData('node');
 		const previous = readState(staticData).rentVerify;
 		const { events, next } = await pollRentVerify.call(this, previous, settings);
 		// The last step, after every request: a poll that threw has changed nothing. The state goes

@@ -284,14 +284,18 @@ export async function newestRentVerifyCode(
 	const start = Date.now();
 	const activeList = await getActiveActivations.call(this);
 	const plan = planActivations(undefined, activeList, settings.watch, start);
-	const candidates = plan.candidates.filter((candidate) => candidate.read);
+	// Newest first, also among IDs set in the node; those not in the active list come last.
+	const created = (candidate: Candidate) => candidate.listed?.createdAt ?? '';
+	const candidates = plan.candidates
+		.filter((candidate) => candidate.read)
+		.sort((a, b) => created(b).localeCompare(created(a)));
 	const outcomes = await mapWithConcurrency(
 		candidates,
 		settings.concurrency,
 		async (candidate) => await getStatus.call(this, candidate.id),
 		pollDeadline(this, start),
 	);
-	// Candidates come newest first (IDs set in the node before the list): the first with a code wins.
+	// The first with a code is the newest code.
 	let firstError: unknown;
 	for (const [index, outcome] of outcomes.entries()) {
 		if (outcome.state === 'failed') firstError ??= outcome.error;

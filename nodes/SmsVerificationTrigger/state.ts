@@ -9,6 +9,10 @@
  * first activation chose to skip): a poll that emits saves everything it emitted, and a rollback can
  * only forget things that were never emitted, which the next poll reads again. Nothing written by a
  * poll that emitted nothing is needed for correctness; it only saves requests.
+ * The one thing a rollback can cost (RentVerify, no Activation IDs set): an activation first seen by a
+ * poll that emitted nothing, which leaves the active list before the first poll after the restart, is
+ * forgotten with nothing to find it again (the provider lists active activations only). Activation IDs
+ * set in the node are always followed, and n8n's durable poll cursors commit every poll: both close it.
  *
  * Size: every list is capped and every entry's worst case is counted before it is kept, so the JSON
  * stays under STATE_BUDGET_BYTES however many codes pass (tested after 100,000).

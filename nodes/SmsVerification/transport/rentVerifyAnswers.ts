@@ -229,9 +229,18 @@ export function parseCancel(answer: HttpAnswer): Parsed<true> {
 	const problem = answerProblem(answer);
 	if (problem) return failed(problem);
 	if (cleanText(answer.body) === 'ACCESS_CANCEL') return parsed(true);
+	if (answer.statusCode >= 500) {
+		return failed({
+			word: `HTTP_${answer.statusCode}`,
+			message: `RentVerify failed while cancelling the activation (HTTP ${answer.statusCode}): "${quote(cleanText(answer.body))}"`,
+			description:
+				'The cancel may not have happened. Check the activation with Get Status, and cancel again if it is still waiting.',
+			transient: false,
+		});
+	}
 	return failed({
 		word: 'CANCEL_REFUSED',
-		message: `RentVerify did not cancel the activation: "${quote(cleanText(answer.body), 200)}"`,
+		message: `RentVerify did not cancel the activation (HTTP ${answer.statusCode}): "${quote(cleanText(answer.body), 200)}"`,
 		description:
 			'A number that already received an SMS cannot be cancelled, and nothing was refunded. The provider\'s answer is quoted above.',
 		transient: false,

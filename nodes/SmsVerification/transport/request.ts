@@ -106,7 +106,8 @@ async function sendOnce<T>(context: ProviderContext, call: ProviderCall<T>): Pro
 	}
 	const answer: HttpAnswer = {
 		statusCode: response.statusCode,
-		body: bodyText(response.body),
+		// Scrubbed before any parser quotes it: a quote cut short could keep part of an echoed token.
+		body: scrubSecrets(bodyText(response.body), call.secrets),
 		retryAfterMs: retryAfterMs(response.headers?.['retry-after']),
 	};
 	return call.interpret(answer);
@@ -211,20 +212,27 @@ function providerError(
 	problem: ProviderProblem,
 	attempts: number,
 ): NodeApiError {
-	const scrub = (text: string) =>
-		call.secrets.reduce(
-			(clean, secret) => (secret.length >= 4 ? clean.split(secret).join('***') : clean),
-			text,
-		);
+	const scrub = (text: string) => scrubSecrets(text, call.secrets);
 	const retried =
 		attempts > 1 && problem.transient ? ` It failed ${attempts} times in a row.` : '';
 	// The error object holds only what we chose to say: never the request, whose headers carry the token.
 	const errorResponse: JsonObject = { provider: call.providerName, word: scrub(problem.word) };
-	return new NodeApiError(this.getNode(), errorResponse, {
-		message: scrub(problem.message),
+	const message = scrub(problem.message);
+	const error = new NodeApiError(this.getNode(), errorResponse, {
+		message,
 		description: scrub(problem.description + retried),
 		itemIndex: call.itemIndex,
 	});
+	// NodeApiError swaps a message that names a network code (ECONNRESET, ETIMEDOUT…) for a generic
+	// "retry the request" text. Ours says more, and for a purchase that may have gone through, that
+	// advice is wrong.
+	error.message = message;
+	return error;
+}
+
+/** The text with every secret (the token) replaced by `***`. */
+export function scrubSecrets(text: string, secrets: string[]): string {
+	return secrets.reduce((clean, secret) => (secret.length >= 4 ? clean.split(secret).join('***') : clean), text);
 }
 
 /** Problems every provider can answer with: an HTML page, an empty body, a rate limit, a server error. */

@@ -1,0 +1,160 @@
+// The editor's dropdowns (loadOptions, listSearch) through n8n-core's LoadOptionsContext, and the
+// credential "Test" button for both credential types, against the simulator.
+import { NodeApiError } from 'n8n-workflow';
+
+import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
+import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
+import { runListSearch, runLoadOptions, testCredential } from '../helpers/n8nCore';
+import { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN } from '../simulator';
+import { buyDirect, otp, rv, useSuite } from './support';
+
+const suite = useSuite();
+
+const loader = (method: string, parameters = rv('activation', 'buyNumber'), credentials = suite.credentials()) =>
+	runLoadOptions({ ...suite.node(credentials), method, parameters });
+
+describe('loadOptions', () => {
+	test('getRentVerifyCountries: every country by name, its word as the value', async () => {
+		const options = await loader('getRentVerifyCountries');
+
+		expect(options).toEqual([
+			{ name: 'England', value: 'england' },
+			{ name: 'India', value: 'india' },
+			{ name: 'United States', value: 'usa' },
+		]);
+		expect(suite.sim.requests.map((r) => r.route)).toEqual(['getCountries']);
+	});
+
+	test('getRentVerifyServices: the services of the chosen country', async () => {
+		const india = await loader('getRentVerifyServices', rv('activation', 'buyNumber', { country: 'india' }));
+		const england = await loader('getRentVerifyServices', rv('catalog', 'getServices', { country: 'england' }));
+
+		expect(india).toEqual([
+			{ name: 'Google (google)', value: 'google' },
+			{ name: 'Telegram (tg)', value: 'tg' },
+			{ name: 'WhatsApp (wa)', value: 'wa' },
+		]);
+		expect(england.map((o) => o.value)).toEqual(['facebook', 'tg', 'wa']);
+		expect(suite.sim.requests.map((r) => [r.route, r.query.country])).toEqual([
+			['getServices', 'india'],
+			['getServices', 'england'],
+		]);
+	});
+
+	test('getRentVerifyServices: nothing to list, and no request, until a country is chosen', async () => {
+		expect(await loader('getRentVerifyServices', rv('activation', 'buyNumber', { country: '' }))).toEqual([]);
+		expect(await loader('getRentVerifyServices', rv('activation', 'buyNumber', { country: '={{ $json.country }}' }))).toEqual([]);
+		expect(suite.sim.requests).toEqual([]);
+	});
+
+	test('getOtpVerifiedServices: every service with its "from" price', async () => {
+		const options = await loader('getOtpVerifiedServices', otp('rental', 'rentNumber'));
+
+		expect(options).toEqual([
+			{ name: 'Amazon', value: 'a7d4c2e9', description: 'From $7.40' },
+			{ name: 'Google', value: '1fe58df2', description: 'From $3.46' },
+			{ name: 'Telegram', value: '6b816098', description: 'From $1.25' },
+			{ name: 'WhatsApp', value: '3c9a0e41', description: 'From $1.80' },
+		]);
+		expect(suite.sim.requests.map((r) => [r.provider, r.route])).toEqual([['otpVerified', 'rental-services']]);
+	});
+
+	test('a loader retries a transient failure like any read', async () => {
+		suite.sim.fault('rentVerify', 'getCountries', { kind: 'status', status: 502 });
+		const options = await loader('getRentVerifyCountries');
+		expect(options).toHaveLength(3);
+		expect(suite.sim.count('rentVerify', 'getCountries')).toBe(2);
+	});
+});
+
+describe('listSearch: searchActivations', () => {
+	test('lists the active activations and filters them by phone, service or ID', async () => {
+		const tg = await buyDirect(suite.sim, 'usa', 'tg');
+		const wa = await buyDirect(suite.sim, 'india', 'wa');
+		const phoneTg = suite.sim.rentVerify.activation(tg).phone;
+		const phoneWa = suite.sim.rentVerify.activation(wa).phone;
+		const search = (filter?: string) =>
+			runListSearch({ ...suite.node(), method: 'searchActivations', parameters: rv('activation', 'getStatus'), filter });
+
+		const all = await search();
+		expect(all.results).toEqual([
+			{ name: `${phoneTg} · tg · usa (${tg})`, value: tg },
+			{ name: `${phoneWa} · wa · india (${wa})`, value: wa },
+		]);
+		expect((await search('WA')).results).toEqual([{ name: `${phoneWa} · wa · india (${wa})`, value: wa }]);
+		expect((await search(phoneTg.slice(-4))).results.map((r) => r.value)).toEqual([tg]);
+		expect((await search(wa)).results.map((r) => r.value)).toEqual([wa]);
+		expect((await search('nothing-like-this')).results).toEqual([]);
+		expect(suite.sim.count('rentVerify', 'getActiveActivations')).toBe(5);
+	});
+});
+
+describe('a wrong credential in a dropdown gives a readable error', () => {
+	test('RentVerify: BAD_KEY, with what to do and without the token', async () => {
+		const wrong = 'cd'.repeat(32);
+		const attempt = loader('getRentVerifyCountries', rv('activation', 'buyNumber'), suite.credentials({ rentVerifyApi: { token: wrong } }));
+
+		await expect(attempt).rejects.toBeInstanceOf(NodeApiError);
+		const error = (await attempt.catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe('RentVerify rejected the API token (BAD_KEY)');
+		expect(error.description).toMatch(/Check the token in the RentVerify credential/);
+		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain(wrong);
+		expect(suite.sim.count('rentVerify', 'getCountries')).toBe(1);
+	});
+
+	test('RentVerify: an account that may not use the API (NO_ACTIVATION) in the activation search', async () => {
+		const attempt = runListSearch({
+			...suite.node(suite.credentials({ rentVerifyApi: { token: NO_ROLE_RENTVERIFY_TOKEN } })),
+			method: 'searchActivations',
+			parameters: rv('activation', 'cancel'),
+		});
+		await expect(attempt).rejects.toThrow(/\(NO_ACTIVATION\)/);
+	});
+
+	test('OTPVerified: the provider’s 401 message', async () => {
+		const attempt = loader('getOtpVerifiedServices', otp('rental', 'rentNumber'), suite.credentials({ otpVerifiedApi: { apiKey: 'otpv_nope' } }));
+		await expect(attempt).rejects.toThrow('OTPVerified refused the request: "Unauthorized" (HTTP 401)');
+	});
+});
+
+describe('credential test (the "Test" button)', () => {
+	test('RentVerify: the right token is OK, a wrong one is an error (BAD_KEY, 401)', async () => {
+		const ok = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl });
+		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
+
+		const wrong = await testCredential(new RentVerifyApi(), { token: 'ef'.repeat(32), baseUrl: `${suite.sim.rentVerifyUrl}/` });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.httpCode).toBe(401);
+		expect(wrong.message).not.toContain('ef'.repeat(32));
+
+		// n8n-core sends a request that got 401 once more after pre-authentication (its own behaviour, reads only).
+		expect(suite.sim.requests.map((r) => r.route)).toEqual(suite.sim.requests.map(() => 'getBalance'));
+		expect(suite.sim.requests.map((r) => r.status)).toEqual([200, ...suite.sim.requests.slice(1).map(() => 401)]);
+	});
+
+	test('RentVerify: the test also works with the Bearer header and the handler_api.php style', async () => {
+		const bearer = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl, authHeader: 'bearer' });
+		expect(bearer.status).toBe('OK');
+		const wrongBearer = await testCredential(new RentVerifyApi(), { token: 'ab'.repeat(32), baseUrl: suite.sim.rentVerifyUrl, authHeader: 'bearer' });
+		expect(wrongBearer).toMatchObject({ status: 'Error', httpCode: 401 });
+	});
+
+	test('OTPVerified: the right key is OK, a wrong one is an error (401)', async () => {
+		const ok = await testCredential(new OtpVerifiedApi(), { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: suite.sim.otpVerifiedUrl });
+		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
+
+		const wrong = await testCredential(new OtpVerifiedApi(), { apiKey: 'otpv_wrong_key_123', baseUrl: suite.sim.otpVerifiedUrl });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.httpCode).toBe(401);
+		expect(wrong.message).not.toContain('otpv_wrong_key_123');
+
+		expect(suite.sim.requests.map((r) => r.route)).toEqual(suite.sim.requests.map(() => 'rental-services'));
+		expect(suite.sim.requests.map((r) => r.status)).toEqual([200, ...suite.sim.requests.slice(1).map(() => 401)]);
+	});
+
+	test('OTPVerified: an answer with success:false is an error even with HTTP 200', async () => {
+		suite.sim.fault('otpVerified', 'rental-services', { kind: 'word', status: 200, body: '{"statusCode":401,"message":"Unauthorized","success":false}' });
+		const result = await testCredential(new OtpVerifiedApi(), { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: suite.sim.otpVerifiedUrl });
+		expect(result).toEqual({ status: 'Error', message: 'OTPVerified rejected the API key' });
+	});
+});
