@@ -8,4 +8,6 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/setup/n8nEnvironment.js'],
 	cacheDirectory: '<rootDir>/.jest-cache',
 	testTimeout: 30000,
+	// Most integration tests wait on polls and timers, not the CPU: two workers halve the wall time.
+	maxWorkers: 2,
 };
