@@ -1,0 +1,172 @@
+// Shared by the trigger tests: the simulator, purchases over HTTP, and an n8n "deployment" that carries the
+// trigger's static data from poll to poll the way n8n 2.41 persists it (/work/shared/N8N-NOTES.md, "When n8n
+// saves a polling trigger's static data"):
+// - default mode: the state is saved after a poll that emits items and after the poll run at activation
+//   (also the one after a restart); a poll that returns null changes only the in-memory copy, and a restart
+//   rolls back to the last save;
+// - durable poll cursors: every completed poll is committed.
+// Every poll goes through n8n-core's real PollContext (runPoll), and the state crosses each poll as a JSON string.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
+import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
+import { SmsVerificationTrigger } from '../../nodes/SmsVerificationTrigger/SmsVerificationTrigger.node';
+import { runPoll, type PollResult } from '../helpers/n8nCore';
+import {
+	DEMO_OTPVERIFIED_TOKEN,
+	DEMO_RENTVERIFY_TOKEN,
+	startSimulator,
+	type Simulator,
+} from '../simulator';
+
+export { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, startSimulator, type Simulator };
+
+export const NODE_NAME = 'SMS Verification Trigger';
+/** The whole node state may never take more than this (the issue's bound). */
+export const STATE_BOUND_BYTES = 64 * 1024;
+
+const nodeType = new SmsVerificationTrigger();
+const credentialTypes = [new RentVerifyApi(), new OtpVerifiedApi()];
+
+export function credentialsFor(sim: Simulator, tokens: { rentVerify?: string; otpVerified?: string } = {}) {
+	return {
+		rentVerifyApi: { token: tokens.rentVerify ?? DEMO_RENTVERIFY_TOKEN, baseUrl: sim.rentVerifyUrl },
+		otpVerifiedApi: { apiKey: tokens.otpVerified ?? DEMO_OTPVERIFIED_TOKEN, baseUrl: sim.otpVerifiedUrl },
+	};
+}
+
+/** One poll through n8n-core; `staticData` is the JSON of workflow.staticData before it. */
+export async function pollOnce(
+	sim: Simulator,
+	parameters: INodeParameters,
+	staticData: string | undefined,
+	extra: {
+		mode?: 'trigger' | 'manual';
+		activation?: 'activate' | 'init' | 'update' | 'manual';
+		tokens?: { rentVerify?: string; otpVerified?: string };
+	} = {},
+): Promise<PollResult> {
+	return await runPoll({
+		nodeType,
+		credentialTypes,
+		credentials: credentialsFor(sim, extra.tokens),
+		parameters,
+		staticData,
+		mode: extra.mode,
+		activation: extra.activation,
+		nodeName: NODE_NAME,
+	});
+}
+
+export interface PollRecord {
+	/** Emitted items' json ([] for a null poll). */
+	json: IDataObject[];
+	/** The poll threw (its error), and so changed nothing. */
+	error?: Error;
+	activation: boolean;
+}
+
+/**
+ * A workflow with this trigger, active in an n8n that saves static data as 2.41 does. `memory` is the static
+ * data the running n8n holds, `saved` what its database holds.
+ */
+export class Deployment {
+	memory: string | undefined;
+	saved: string | undefined;
+	/** The next poll is the one n8n runs at activation (first activation, or after a restart). */
+	activating = true;
+	readonly emitted: IDataObject[] = [];
+	polls = 0;
+	restarts = 0;
+
+	constructor(
+		readonly sim: Simulator,
+		public parameters: INodeParameters,
+		readonly durable = false,
+	) {}
+
+	/** Runs one poll; a thrown poll is returned as `error` (n8n reports it; the state is untouched). */
+	async poll(): Promise<PollRecord> {
+		const activation = this.activating;
+		this.polls++;
+		let result: PollResult;
+		try {
+			result = await pollOnce(this.sim, this.parameters, this.memory, {
+				activation: activation ? (this.memory === undefined ? 'activate' : 'init') : 'init',
+			});
+		} catch (error) {
+			// An activation poll that throws fails the activation: n8n tries to activate again later, so
+			// the next poll is an activation poll too.
+			return { json: [], error: error as Error, activation };
+		}
+		this.memory = result.staticData;
+		const emitted = result.items !== null;
+		if (emitted || activation || this.durable) this.saved = this.memory;
+		this.activating = false;
+		this.emitted.push(...result.json);
+		return { json: result.json, activation };
+	}
+
+	/** n8n stops (cleanly or not) and starts again: the in-memory state is replaced by the saved one. */
+	restart(): void {
+		this.restarts++;
+		this.memory = this.saved;
+		this.activating = true;
+	}
+
+	/** The node's part of the in-memory static data. */
+	nodeState(): IDataObject {
+		return this.memory === undefined ? {} : ((JSON.parse(this.memory) as IDataObject)[`node:${NODE_NAME}`] as IDataObject) ?? {};
+	}
+
+	stateBytes(): number {
+		return Buffer.byteLength(JSON.stringify(this.nodeState()));
+	}
+}
+
+async function get(url: string, headers: Record<string, string>): Promise<string> {
+	const response = await fetch(url, { headers });
+	return await response.text();
+}
+
+/** Buys a RentVerify number over HTTP, as a workflow would; returns the activation id. */
+export async function buyNumber(sim: Simulator, service = 'tg', country = 'usa'): Promise<string> {
+	const body = await get(`${sim.rentVerifyUrl}/getNumber?service=${service}&country=${country}`, {
+		'X-API-Token': DEMO_RENTVERIFY_TOKEN,
+	});
+	const match = /^ACCESS_NUMBER:(\d+):/.exec(body);
+	if (!match) throw new Error(`buying a number failed: ${body}`);
+	return match[1];
+}
+
+/** Rents an OTPVerified number over HTTP; returns the order id. */
+export async function rentNumber(sim: Simulator, serviceId = '6b816098'): Promise<string> {
+	const response = await fetch(`${sim.otpVerifiedUrl}/users/request-rental`, {
+		method: 'POST',
+		headers: { Authorization: `Bearer ${DEMO_OTPVERIFIED_TOKEN}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ serviceId, duration: 'oneDay' }),
+	});
+	const answer = (await response.json()) as { data?: { orderId?: string } };
+	if (!answer.data?.orderId) throw new Error(`renting a number failed: ${JSON.stringify(answer)}`);
+	return answer.data.orderId;
+}
+
+/** Plenty of money and numbers, so that large tests never run out. */
+export function stock(sim: Simulator): void {
+	sim.rentVerify.setBalance(1_000_000);
+	sim.rentVerify.setPrice('usa', 'tg', { available: 1_000_000 });
+	sim.rentVerify.setPrice('usa', 'wa', { available: 1_000_000 });
+	sim.rentVerify.setPrice('india', 'tg', { available: 1_000_000 });
+	sim.otpVerified.setBalance(1_000_000);
+}
+
+export const RENTVERIFY = { provider: 'rentVerify', event: 'newCode' } as const;
+export const otpVerifiedParameters = (orderIds: string[], options: INodeParameters = {}): INodeParameters => ({
+	provider: 'otpVerified',
+	event: 'newMessage',
+	orderIds: orderIds.join(', '),
+	options,
+});
+
+/** `rentVerify:<id>:<code>` of each emitted item, for set comparisons. */
+export const eventIds = (items: IDataObject[]): string[] => items.map((item) => String(item.eventId));
