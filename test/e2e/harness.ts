@@ -1,7 +1,9 @@
-// Typed access to the plain-JS pieces the e2e tests drive: the real-n8n runtime (scripts/n8nRuntime.js),
-// `npm start`'s set-up (scripts/start.js) and the provider simulator. They are CommonJS without type
-// declarations, so they are required here once and given the shapes the tests rely on.
+// Typed access to the plain-JS scripts the e2e tests drive: the real-n8n runtime (scripts/n8nRuntime.js)
+// and `npm start`'s set-up (scripts/start.js). They are CommonJS without type declarations, so they are
+// required here once and given the shapes the tests rely on.
 import * as path from 'node:path';
+
+import type { Simulator } from '../simulator';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const NODE_TYPE = 'n8n-nodes-sms-verification.smsVerification';
@@ -48,21 +50,6 @@ export interface Runtime {
 	freePort(): Promise<number>;
 }
 
-export interface Simulator {
-	url: string;
-	rentVerifyUrl: string;
-	otpVerifiedUrl: string;
-	requests: Array<{ provider: 'rentVerify' | 'otpVerified'; route: string }>;
-	count(provider: 'rentVerify' | 'otpVerified', route: string): number;
-	close(): Promise<void>;
-}
-
-export interface SimulatorModule {
-	startSimulator(opts: { port: number; host: string; autoDeliver: null | { afterPolls: number } }): Promise<Simulator>;
-	DEMO_RENTVERIFY_TOKEN: string;
-	DEMO_OTPVERIFIED_TOKEN: string;
-}
-
 export interface StartScript {
 	setUp(opts: {
 		userFolder: string;
@@ -89,7 +76,6 @@ export interface StartScript {
 
 export const runtime: Runtime = require(path.join(ROOT, 'scripts', 'n8nRuntime.js'));
 export const startScript: StartScript = require(path.join(ROOT, 'scripts', 'start.js'));
-export const simulatorModule: SimulatorModule = require(path.join(ROOT, 'test', 'simulator'));
 
 /** Install progress goes to the terminal as it happens: the first run on a machine takes minutes. */
 export const progress = (message: string): void => {
