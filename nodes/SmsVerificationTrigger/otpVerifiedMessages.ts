@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getRentalMessages } from '../SmsVerification/transport/otpVerified';
 import type { RentalMessage } from '../SmsVerification/transport/otpVerifiedAnswers';
-import { mapWithConcurrency } from './pool';
+import { mapWithConcurrency } from '../SmsVerification/helpers/pool';
 import { asNodeError, errorMessage } from './rentVerifyCodes';
 import type { OrderEntry, OtpVerifiedState } from './state';
 import { MAX_MESSAGE_IDS_PER_ORDER, MAX_ORDERS, memoKey } from './state';

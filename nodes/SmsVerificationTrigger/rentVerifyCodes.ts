@@ -8,8 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getActiveActivations, getStatus } from '../SmsVerification/transport/rentVerify';
 import type { ActivationStatus, ActiveActivation } from '../SmsVerification/transport/rentVerifyAnswers';
-import type { Outcome } from './pool';
-import { mapWithConcurrency } from './pool';
+import type { TaskOutcome } from '../SmsVerification/helpers/pool';
+import { mapWithConcurrency } from '../SmsVerification/helpers/pool';
 import type { ActivationEntry, RentVerifyState } from './state';
 import {
 	MAX_ACTIVATIONS,
@@ -177,7 +177,7 @@ function codeItem(candidate: Candidate, status: ActivationStatus, code: string, 
  */
 export function applyStatuses(
 	plan: ActivationPlan,
-	outcomes: Array<Outcome<ActivationStatus> | undefined>,
+	outcomes: Array<TaskOutcome<ActivationStatus> | undefined>,
 	options: { firstActivation: boolean; emitExisting: boolean; now: number },
 ): StatusResult {
 	const receivedAt = new Date(options.now).toISOString();

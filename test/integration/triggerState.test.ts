@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RentalMessage } from '../../nodes/SmsVerification/transport/otpVerifiedAnswers';
 import type { ActivationStatus, ActiveActivation } from '../../nodes/SmsVerification/transport/rentVerifyAnswers';
 import { applyMessages } from '../../nodes/SmsVerificationTrigger/otpVerifiedMessages';
-import { mapWithConcurrency, type Outcome } from '../../nodes/SmsVerificationTrigger/pool';
+import { mapWithConcurrency, type TaskOutcome as Outcome } from '../../nodes/SmsVerification/helpers/pool';
 import { applyStatuses, planActivations, type ActivationWatch } from '../../nodes/SmsVerificationTrigger/rentVerifyCodes';
 import {
 	MAX_MESSAGE_IDS_PER_ORDER,

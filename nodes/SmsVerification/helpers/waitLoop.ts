@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { mapWithConcurrency } from './pool';
+
 /** One item that waits: `check` answers a value when the wait is over, undefined to keep waiting. */
 export interface Waiter<T> {
 	itemIndex: number;
@@ -15,14 +17,6 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** How many provider calls one round makes at the same time. */
 const CONCURRENT_CHECKS = 5;
-
-async function forEachLimited<T>(list: T[], limit: number, work: (entry: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < list.length) await work(list[next++]);
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
-}
 
 /**
  * Waits for many items at once: each round checks every pending item, then sleeps one interval, so
@@ -46,9 +40,9 @@ export async function waitForAll<T>(
 	const signal = context.getExecutionCancelSignal();
 	let pending = waiters;
 	while (pending.length > 0) {
-		await forEachLimited(pending, CONCURRENT_CHECKS, async (waiter) => await settle(waiter, waiter.check));
+		await mapWithConcurrency(pending, CONCURRENT_CHECKS, async (waiter) => await settle(waiter, waiter.check));
 		const expired = pending.filter((waiter) => !outcomes.has(waiter.itemIndex) && waiter.deadline <= Date.now());
-		await forEachLimited(expired, CONCURRENT_CHECKS, async (waiter) => await settle(waiter, waiter.onTimeout));
+		await mapWithConcurrency(expired, CONCURRENT_CHECKS, async (waiter) => await settle(waiter, waiter.onTimeout));
 		pending = pending.filter((waiter) => !outcomes.has(waiter.itemIndex));
 		if (pending.length === 0) break;
 		const nearestDeadline = Math.min(...pending.map((waiter) => waiter.deadline));

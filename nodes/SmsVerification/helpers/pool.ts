@@ -3,7 +3,7 @@
  * dependencies): N workers pull the next index from one shared counter until the list is done.
  */
 
-export type Outcome<R> =
+export type TaskOutcome<R> =
 	| { state: 'done'; value: R }
 	| { state: 'failed'; error: unknown }
 	// Not started because the deadline passed: the caller treats it as "not read this poll".
@@ -20,8 +20,8 @@ export async function mapWithConcurrency<T, R>(
 	concurrency: number,
 	task: (item: T, index: number) => Promise<R>,
 	deadline = Infinity,
-): Promise<Array<Outcome<R>>> {
-	const outcomes: Array<Outcome<R>> = items.map(() => ({ state: 'skipped' }));
+): Promise<Array<TaskOutcome<R>>> {
+	const outcomes: Array<TaskOutcome<R>> = items.map(() => ({ state: 'skipped' }));
 	let next = 0;
 	const worker = async (): Promise<void> => {
 		while (next < items.length && Date.now() < deadline) {
