@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as otpVerified from './actions/otpVerified';
 import * as rentVerify from './actions/rentVerify';
+import { providerCredentials, providerSelector } from './actions/common.descriptions';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -20,30 +21,9 @@ export class SmsVerification implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [
-			{ name: 'rentVerifyApi', required: true, displayOptions: { show: { provider: ['rentVerify'] } } },
-			{ name: 'otpVerifiedApi', required: true, displayOptions: { show: { provider: ['otpVerified'] } } },
-		],
+		credentials: providerCredentials,
 		properties: [
-			{
-				displayName: 'Provider',
-				name: 'provider',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'RentVerify',
-						value: 'rentVerify',
-						description: 'Pay-per-activation numbers: buy one, get the code, done',
-					},
-					{
-						name: 'OTPVerified',
-						value: 'otpVerified',
-						description: 'Numbers rented for days that receive many messages',
-					},
-				],
-				default: 'rentVerify',
-			},
+			providerSelector,
 			...rentVerify.description,
 			...otpVerified.description,
 		],

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { newestOtpVerifiedMessage, pollOtpVerified } from './otpVerifiedMessages';
 import { newestRentVerifyCode, pollRentVerify } from './rentVerifyCodes';
+import { providerCredentials, providerSelector } from '../SmsVerification/actions/common.descriptions';
 import { sampleItem } from './sample';
 import { STATE_VERSION, commitState, readState } from './state';
 
@@ -37,30 +38,9 @@ export class SmsVerificationTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'rentVerifyApi', required: true, displayOptions: { show: { provider: ['rentVerify'] } } },
-			{ name: 'otpVerifiedApi', required: true, displayOptions: { show: { provider: ['otpVerified'] } } },
-		],
+		credentials: providerCredentials,
 		properties: [
-			{
-				displayName: 'Provider',
-				name: 'provider',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'RentVerify',
-						value: 'rentVerify',
-						description: 'Pay-per-activation numbers: a code per activation',
-					},
-					{
-						name: 'OTPVerified',
-						value: 'otpVerified',
-						description: 'Numbers rented for days that receive many messages',
-					},
-				],
-				default: 'rentVerify',
-			},
+			providerSelector,
 			{
 				displayName: 'Event',
 				name: 'event',

@@ -109,7 +109,7 @@ const withoutDisplayOptions = (block: object) => {
 
 /** Blocks of one provider deep-equal to a block of the other that are not the shared constant of common.descriptions. */
 function copiesBetween(a: INodeProperties[], b: INodeProperties[]): string[] {
-	const shared = Object.values(common).flatMap((value) => (Array.isArray(value) ? value : [value])) as object[];
+	const shared = Object.values(common).flatMap((value): object[] => (Array.isArray(value) ? value : [value]));
 	const isShared = (block: object) => shared.some((s) => isDeepStrictEqual(withoutDisplayOptions(s), withoutDisplayOptions(block)));
 	const copies: string[] = [];
 	for (const x of blocks(a)) {

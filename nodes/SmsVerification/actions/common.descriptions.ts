@@ -2,7 +2,34 @@
  * Fields used by more than one operation or provider, written once and spread with the
  * displayOptions of each place that shows them.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+/** The provider selector, first in both nodes; the rest of each node is shown per provider. */
+export const providerSelector: INodeProperties = {
+	displayName: 'Provider',
+	name: 'provider',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'RentVerify',
+			value: 'rentVerify',
+			description: 'Pay-per-activation numbers: buy one, get its code, done',
+		},
+		{
+			name: 'OTPVerified',
+			value: 'otpVerified',
+			description: 'Numbers rented for days that receive many messages',
+		},
+	],
+	default: 'rentVerify',
+};
+
+/** Each provider's credential, shown for that provider only. */
+export const providerCredentials: INodeCredentialDescription[] = [
+	{ name: 'rentVerifyApi', required: true, displayOptions: { show: { provider: ['rentVerify'] } } },
+	{ name: 'otpVerifiedApi', required: true, displayOptions: { show: { provider: ['otpVerified'] } } },
+];
 
 export const rentVerifyCountry: INodeProperties = {
 	displayName: 'Country Name or ID',

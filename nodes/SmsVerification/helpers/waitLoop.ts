@@ -83,3 +83,11 @@ export async function waitForItems<T>(
 	for (const [itemIndex, outcome] of await waitForAll(context, waiters, intervalMs)) outcomes.set(itemIndex, outcome);
 	return outcomes;
 }
+
+/** A wait's Poll Interval and Timeout fields in ms: never faster than every 3 seconds, as RentVerify asks. */
+export function readWaitTiming(context: IExecuteFunctions, itemIndex: number): { intervalMs: number; timeoutMs: number } {
+	return {
+		intervalMs: Math.max(3, Number(context.getNodeParameter('pollInterval', itemIndex, 5))) * 1000,
+		timeoutMs: Math.max(3, Number(context.getNodeParameter('timeout', itemIndex, 600))) * 1000,
+	};
+}

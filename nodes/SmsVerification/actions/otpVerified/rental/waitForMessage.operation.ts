@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../helpers/displayOptions';
 import { messageOutput } from '../../../helpers/output';
 import type { Outcome, Waiter } from '../../../helpers/waitLoop';
-import { waitForItems } from '../../../helpers/waitLoop';
+import { readWaitTiming, waitForItems } from '../../../helpers/waitLoop';
 import { getRentalMessages } from '../../../transport/otpVerified';
 import type { RentalMessage } from '../../../transport/otpVerifiedAnswers';
 import { onTimeout, orderId, waitFields } from '../../common.descriptions';
@@ -68,8 +68,7 @@ function readSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings 
 	const options = this.getNodeParameter('options', itemIndex, {}) as Partial<WaitSettings>;
 	return {
 		id: readOrderId.call(this, itemIndex),
-		intervalMs: Math.max(3, Number(this.getNodeParameter('pollInterval', itemIndex, 5))) * 1000,
-		timeoutMs: Math.max(3, Number(this.getNodeParameter('timeout', itemIndex, 600))) * 1000,
+		...readWaitTiming(this, itemIndex),
 		includeExisting: options.includeExisting ?? false,
 		onTimeout: options.onTimeout ?? 'fail',
 		senderContains: (options.senderContains ?? '').trim().toLowerCase(),

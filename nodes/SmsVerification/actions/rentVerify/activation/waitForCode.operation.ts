@@ -5,7 +5,7 @@ import { updateDisplayOptions } from '../../../helpers/displayOptions';
 import type { ActivationOutput } from '../../../helpers/output';
 import { statusOutput } from '../../../helpers/output';
 import type { Outcome } from '../../../helpers/waitLoop';
-import { waitForItems } from '../../../helpers/waitLoop';
+import { readWaitTiming, waitForItems } from '../../../helpers/waitLoop';
 import { cancelActivation, getStatus } from '../../../transport/rentVerify';
 import { activationId, onTimeout, waitFields } from '../../common.descriptions';
 import { readActivationId } from './getStatus.operation';
@@ -53,9 +53,7 @@ function readSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings 
 	};
 	return {
 		id: readActivationId.call(this, itemIndex),
-		// RentVerify asks for 3 to 5 seconds between polls: never faster than 3.
-		intervalMs: Math.max(3, Number(this.getNodeParameter('pollInterval', itemIndex, 5))) * 1000,
-		timeoutMs: Math.max(3, Number(this.getNodeParameter('timeout', itemIndex, 600))) * 1000,
+		...readWaitTiming(this, itemIndex),
 		cancelOnTimeout: options.cancelOnTimeout ?? true,
 		onTimeout: options.onTimeout ?? 'fail',
 	};
