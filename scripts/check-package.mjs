@@ -7,8 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
-
 const npm = (args, options = {}) => execFileSync('npm', [...args, '--ignore-scripts'], { encoding: 'utf8', ...options });
 const failures = [];
 
@@ -25,13 +23,11 @@ const folder = mkdtempSync(join(tmpdir(), 'sms-verification-pack-'));
 try {
 	const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', folder]));
 	execFileSync('tar', ['xzf', join(folder, packed.filename), '-C', folder]);
-	// The scanner leaves a temporary folder behind in TMPDIR: give it ours, which is removed below.
-	const previousTmp = process.env.TMPDIR;
+	// The scanner makes a temporary folder in TMPDIR when it is loaded and leaves it behind: load it
+	// with TMPDIR set to our folder, which is removed below.
 	process.env.TMPDIR = folder;
-	const scan = await analyzePackage(join(folder, 'package'), ['**/*.js', 'package.json']).finally(() => {
-		if (previousTmp === undefined) delete process.env.TMPDIR;
-		else process.env.TMPDIR = previousTmp;
-	});
+	const { analyzePackage } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	const scan = await analyzePackage(join(folder, 'package'), ['**/*.js', 'package.json']);
 	if (!scan.passed) failures.push(`n8n's community-package scanner failed: ${scan.message}\n${scan.details ?? ''}`);
 } finally {
 	rmSync(folder, { recursive: true, force: true });
