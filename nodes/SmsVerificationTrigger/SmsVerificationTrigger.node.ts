@@ -11,7 +11,7 @@ import { newestOtpVerifiedMessage, pollOtpVerified } from './otpVerifiedMessages
 import { newestRentVerifyCode, pollRentVerify } from './rentVerifyCodes';
 import { providerCredentials, providerSelector } from '../SmsVerification/actions/common.descriptions';
 import { sampleItem } from './sample';
-import { STATE_VERSION, commitState, readState } from './state';
+import { STATE_VERSION, loadState, saveState } from './state';
 
 /** `a, b c;d` → ['a', 'b', 'c', 'd'], without repeats. */
 function list(value: unknown, lowerCase = false): string[] {
@@ -152,6 +152,7 @@ export class SmsVerificationTrigger implements INodeType {
 		// Fetch Test Event: read-only, and static data is not even opened, so testing in the editor
 		// never moves (or creates) the trigger's memory.
 		const manual = this.getMode() === 'manual';
+		const memoryKey = `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
 
 		if (provider === 'otpVerified') {
 			const settings = { orderIds: list(this.getNodeParameter('orderIds', '')), concurrency, emitExisting };
@@ -160,9 +161,9 @@ export class SmsVerificationTrigger implements INodeType {
 				return [this.helpers.returnJsonArray([newest ?? sampleItem('otpVerified')])];
 			}
 			const staticData = this.getWorkflowStaticData('node');
-			const previous = readState(staticData).otpVerified;
+			const previous = loadState(staticData, memoryKey).otpVerified;
 			const { events, next } = await pollOtpVerified.call(this, previous, settings);
-			commitState(staticData, { v: STATE_VERSION, otpVerified: next });
+			saveState(staticData, { v: STATE_VERSION, otpVerified: next }, memoryKey);
 			return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
 		}
 
@@ -181,11 +182,11 @@ export class SmsVerificationTrigger implements INodeType {
 			return [this.helpers.returnJsonArray([newest ?? sampleItem('rentVerify')])];
 		}
 		const staticData = this.getWorkflowStaticData('node');
-		const previous = readState(staticData).rentVerify;
+		const previous = loadState(staticData, memoryKey).rentVerify;
 		const { events, next } = await pollRentVerify.call(this, previous, settings);
 		// The last step, after every request: a poll that threw has changed nothing. The state goes
 		// with the items n8n saves it with (see state.ts for why that is enough).
-		commitState(staticData, { v: STATE_VERSION, rentVerify: next });
+		saveState(staticData, { v: STATE_VERSION, rentVerify: next }, memoryKey);
 		return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
 	}
 }

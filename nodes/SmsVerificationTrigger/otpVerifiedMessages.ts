@@ -8,7 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getRentalMessages } from '../SmsVerification/transport/otpVerified';
 import type { RentalMessage } from '../SmsVerification/transport/otpVerifiedAnswers';
 import { mapWithConcurrency } from '../SmsVerification/helpers/pool';
-import { asNodeError, errorMessage } from './rentVerifyCodes';
+import { asNodeError } from '../SmsVerification/helpers/errors';
+import { errorMessage } from './rentVerifyCodes';
 import type { OrderEntry, OtpVerifiedState } from './state';
 import { MAX_MESSAGE_IDS_PER_ORDER, MAX_ORDERS, memoKey } from './state';
 
@@ -160,7 +161,6 @@ export async function pollOtpVerified(
 	settings: OtpVerifiedSettings,
 ): Promise<{ events: IDataObject[]; next: OtpVerifiedState }> {
 	checkOrderIds(this, settings.orderIds);
-	const now = Date.now();
 	const outcomes = await mapWithConcurrency(
 		settings.orderIds,
 		settings.concurrency,
@@ -170,6 +170,7 @@ export async function pollOtpVerified(
 	const next: OtpVerifiedState = { o: {} };
 	const events: IDataObject[] = [];
 	const failures: Array<{ orderId: string; error: unknown }> = [];
+	let unreadNewOrder: { orderId: string; error: unknown } | undefined;
 	settings.orderIds.forEach((orderId, index) => {
 		const outcome = outcomes[index];
 		const before = previous?.o[orderId];
@@ -181,12 +182,21 @@ export async function pollOtpVerified(
 		}
 		if (outcome.state === 'failed') failures.push({ orderId, error: outcome.error });
 		if (before) next.o[orderId] = before;
-		// A new order whose messages could not be read: what came before now is old, what comes
-		// later is new (by the provider's timestamps), so nothing that arrives meanwhile is skipped.
-		else if (!settings.emitExisting) next.o[orderId] = { m: [], c: [Math.floor(now / 1000)] };
+		else unreadNewOrder ??= { orderId, error: outcome.state === 'failed' ? outcome.error : undefined };
 	});
+	// An order without a starting point (first activation, or newly set) whose messages could not be
+	// read: what is already there cannot be told from what comes later. Only the provider's timestamps
+	// could, and its clock is not ours, so the poll fails and changes nothing; n8n tries the activation
+	// again, and no message is skipped or repeated.
+	if (unreadNewOrder) {
+		throw asNodeError(
+			this.getNode(),
+			unreadNewOrder.error ??
+				new NodeOperationError(this.getNode(), `The messages of order ${unreadNewOrder.orderId} could not be read in time`),
+		);
+	}
 	if (failures.length > 0) {
-		if (failures.length === settings.orderIds.length) throw asNodeError(this, failures[0].error);
+		if (failures.length === settings.orderIds.length) throw asNodeError(this.getNode(), failures[0].error);
 		this.logger.warn(
 			`SMS Verification Trigger: the messages of ${failures.length} OTPVerified orders could not be read; they are asked again next poll (${errorMessage(failures[0].error)})`,
 		);
@@ -220,7 +230,7 @@ export async function newestOtpVerifiedMessage(
 	});
 	if (newest) return messageItem(newest.orderId, newest.message, messageKey(newest.message));
 	if (firstError !== undefined && outcomes.every((outcome) => outcome.state !== 'done')) {
-		throw asNodeError(this, firstError);
+		throw asNodeError(this.getNode(), firstError);
 	}
 	return undefined;
 }

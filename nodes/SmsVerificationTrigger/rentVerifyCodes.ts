@@ -4,11 +4,11 @@
  * read and tested on their own; `pollRentVerify` wires them to the transport.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { getActiveActivations, getStatus } from '../SmsVerification/transport/rentVerify';
 import type { ActivationStatus, ActiveActivation } from '../SmsVerification/transport/rentVerifyAnswers';
 import type { TaskOutcome } from '../SmsVerification/helpers/pool';
+import { asNodeError } from '../SmsVerification/helpers/errors';
 import { mapWithConcurrency } from '../SmsVerification/helpers/pool';
 import type { ActivationEntry, RentVerifyState } from './state';
 import {
@@ -264,10 +264,13 @@ export async function pollRentVerify(
 		{ firstActivation: previous === undefined, emitExisting: settings.emitExisting, now: Date.now() },
 	);
 	if (result.failures.length > 0) {
-		if (result.answered === 0 && result.events.length === 0) {
+		// The first activation needs every status to tell the codes already there from later ones: a
+		// status it cannot read fails the poll, changing nothing, and n8n tries the activation again.
+		const firstActivationIncomplete = previous === undefined;
+		if (firstActivationIncomplete || (result.answered === 0 && result.events.length === 0)) {
 			// Not one status could be read: fail the poll so the problem is seen (nothing is lost, the
 			// state stays as it was). One failing activation among others only waits for the next poll.
-			throw asNodeError(this, result.failures[0].error);
+			throw asNodeError(this.getNode(), result.failures[0].error);
 		}
 		this.logger.warn(
 			`SMS Verification Trigger: the status of ${result.failures.length} RentVerify activations could not be read; they are asked again next poll (${errorMessage(result.failures[0].error)})`,
@@ -304,7 +307,7 @@ export async function newestRentVerifyCode(
 		if (code) return codeItem(candidates[index], outcome.value, code, new Date().toISOString());
 	}
 	if (firstError !== undefined && outcomes.every((outcome) => outcome.state !== 'done')) {
-		throw asNodeError(this, firstError);
+		throw asNodeError(this.getNode(), firstError);
 	}
 	return undefined;
 }
@@ -313,8 +316,3 @@ export function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** Errors from the transport are already NodeApiErrors that say what happened; anything else is wrapped. */
-export function asNodeError(context: IPollFunctions, error: unknown): Error {
-	if (error instanceof Error && 'node' in error) return error;
-	return new NodeOperationError(context.getNode(), errorMessage(error));
-}

@@ -197,3 +197,45 @@ export function commitState(staticData: IDataObject, next: TriggerState): void {
 	for (const key of Object.keys(staticData)) delete staticData[key];
 	Object.assign(staticData, JSON.parse(json) as IDataObject);
 }
+
+/**
+ * The last state each trigger computed in this n8n process, by workflow and node name.
+ *
+ * Why: with durable poll cursors (n8n 2.41.1, observed end to end), the poll n8n runs at activation is
+ * not committed when it emits nothing, so the first scheduled poll finds no state, would take itself
+ * for the first activation, and would skip every code that arrived in between. Static data without this
+ * provider's part while this process still remembers one is exactly that case, and the remembered state
+ * is used. A restart empties this memory, and the poll after a restart is an activation poll again,
+ * which is what the state rules above already handle. Bounded: one entry per active trigger, at most
+ * MAX_REMEMBERED, each within STATE_BUDGET_BYTES.
+ */
+const processMemory = new Map<string, TriggerState>();
+const MAX_REMEMBERED = 200;
+
+/** The node's state: its static data, or what this process remembers where static data has nothing. */
+export function loadState(staticData: IDataObject, memoryKey: string): TriggerState {
+	const stored = readState(staticData);
+	const remembered = processMemory.get(memoryKey);
+	return {
+		v: STATE_VERSION,
+		rentVerify: stored.rentVerify ?? remembered?.rentVerify,
+		otpVerified: stored.otpVerified ?? remembered?.otpVerified,
+	};
+}
+
+/** `commitState`, and the same state remembered in this process (see `loadState`). */
+export function saveState(staticData: IDataObject, next: TriggerState, memoryKey: string): void {
+	commitState(staticData, next);
+	processMemory.delete(memoryKey);
+	processMemory.set(memoryKey, JSON.parse(JSON.stringify(next)) as TriggerState);
+	if (processMemory.size > MAX_REMEMBERED) {
+		processMemory.delete(processMemory.keys().next().value as string);
+	}
+}
+
+/** Forgets what this process remembers for one workflow, or for all: what an n8n restart does (for tests). */
+export function forgetProcessMemory(workflowId?: string): void {
+	for (const key of [...processMemory.keys()]) {
+		if (workflowId === undefined || key.startsWith(`${workflowId}:`)) processMemory.delete(key);
+	}
+}

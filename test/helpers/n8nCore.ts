@@ -113,6 +113,8 @@ export interface PollOptions extends NodeUnderTest {
 	/** Default: 'manual' when mode is 'manual'; else 'activate' for a fresh workflow, 'init' when staticData is given. */
 	activation?: 'activate' | 'update' | 'init' | 'manual';
 	nodeName?: string;
+	/** The workflow's id (default 'harness-poll-workflow'): one per simulated deployment. */
+	workflowId?: string;
 }
 
 export interface PollResult {
@@ -201,7 +203,7 @@ export async function runPoll(opts: PollOptions): Promise<PollResult> {
 	const setup = prepare(opts);
 	const node = setup.makeNode(nodeName, opts.parameters, [0, 0]);
 	const workflow = new Workflow({
-		id: 'harness-poll-workflow',
+		id: opts.workflowId ?? 'harness-poll-workflow',
 		name: 'Harness poll workflow',
 		nodes: [node],
 		connections: {},

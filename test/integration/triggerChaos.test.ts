@@ -13,7 +13,9 @@
 //      active list (never listed at a completed poll, or known only from polls that a restart rolled back). The
 //      provider has no call that lists activations that are no longer active, so nothing could find it again.
 //      The model tracks "known" itself: what completed polls listed, rolled back with the saves n8n makes. With
-//      durable cursors a restart forgets nothing; with Activation IDs there is no exception at all.
+//      durable cursors a restart forgets only what an activation poll that emitted nothing learned; with
+//      Activation IDs there is no exception at all. A restart before any state was committed makes the next
+//      activation poll a first activation again (codes delivered until then count as already there).
 //
 // TRIGGER_CHAOS_SCHEDULES (default 1000) and TRIGGER_CHAOS_SEED change the run; TRIGGER_CHAOS_ONLY=<n> replays one
 // schedule (its log is printed on failure).
@@ -35,6 +37,18 @@ const SEED = Number(process.env.TRIGGER_CHAOS_SEED ?? 20261125);
 const ONLY = process.env.TRIGGER_CHAOS_ONLY === undefined ? undefined : Number(process.env.TRIGGER_CHAOS_ONLY);
 const LANES = 4;
 const FAULT = { kind: 'word', body: 'CHAOS_FAULT', status: 200 } as const; // not transient: no retry, no backoff
+
+/**
+ * A restart before n8n committed any state (durable cursors: the activation poll is not committed when it emits
+ * nothing, and the process memory that bridges it is gone): the next activation poll is the first activation
+ * again, so what was delivered until now is "already there" for it, as for any first activation.
+ */
+function rebaselineIfUncommitted(trigger: Deployment, delivered: Array<{ afterBaseline: boolean }>, log: string[]): void {
+	if (trigger.saved !== undefined) return;
+	for (const entry of delivered) entry.afterBaseline = false;
+	log.push('model: restart before any state was committed: the next activation poll is a first activation');
+	stats.rebaselines++;
+}
 
 /** mulberry32: small, seeded, reproducible. */
 function random(seed: number) {
@@ -70,6 +84,8 @@ interface Stats {
 	missedAfterRollback: number;
 	leftTheList: number;
 	retries: number;
+	/** Restarts before any state was committed (durable cursors), after which the trigger took a new baseline. */
+	rebaselines: number;
 	byMode: Record<string, number>;
 }
 
@@ -77,6 +93,7 @@ const stats: Stats = {
 	schedules: 0,
 	polls: 0,
 	restarts: 0,
+	rebaselines: 0,
 	faultedPolls: 0,
 	statusFaults: 0,
 	listFaults: 0,
@@ -159,6 +176,8 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 		);
 
 	const poll = async (label: string) => {
+		// Durable cursors: n8n reads the committed cursor for every poll, so the trigger knows what was committed.
+		if (mode === 'durable') knownMemory = new Set(knownSaved);
 		const listed = open();
 		const activation = trigger.activating;
 		const result = await trigger.poll();
@@ -177,7 +196,10 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 			knownMemory.add(id);
 			everKnown.add(id);
 		}
-		if (result.json.length > 0 || activation || mode === 'durable') knownSaved = new Set(knownMemory);
+		// What n8n commits (triggerSupport.ts): default mode, emitting and activation polls; durable cursors,
+		// every poll but an activation poll that emits nothing.
+		const committed = result.json.length > 0 || (mode === 'durable' ? !activation : activation);
+		if (committed) knownSaved = new Set(knownMemory);
 		if (activation) baselineDone = true;
 	};
 
@@ -231,6 +253,8 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 				stats.listFaults++;
 				log.push('fault getActiveActivations');
 			} else {
+				rebaselineIfUncommitted(trigger, delivered, log);
+				if (trigger.saved === undefined) baselineDone = false;
 				trigger.restart();
 				knownMemory = new Set(knownSaved);
 				stats.restarts++;
@@ -305,6 +329,8 @@ async function otpVerifiedSchedule(sim: Simulator, rng: Random, index: number, l
 				stats.statusFaults++;
 				log.push(`fault rental-messages x${times}`);
 			} else {
+				rebaselineIfUncommitted(trigger, delivered, log);
+				if (trigger.saved === undefined) baselineDone = false;
 				trigger.restart();
 				stats.restarts++;
 				log.push('restart');

@@ -88,17 +88,23 @@ describe('first activation', () => {
 		expect((await trigger.poll()).json).toEqual([]);
 	});
 
-	it('emits (rather than loses) the code of an activation it could not read at activation', async () => {
+	it('fails the activation poll when a status cannot be read, then takes a complete starting point', async () => {
 		const a = await buyNumber(sim);
 		const b = await buyNumber(sim);
 		sim.rentVerify.deliverCode(a, '101010');
 		sim.rentVerify.deliverCode(b, '202020');
 		const trigger = new Deployment(sim, { ...RENTVERIFY, options: { concurrency: 1 } });
 		sim.fault('rentVerify', 'getStatus', { kind: 'word', body: 'SOMETHING_ODD', times: 1 });
+		// Whether an unread code was there before activation cannot be known: the activation fails, and
+		// n8n activates again.
+		const failed = await trigger.poll();
+		expect(failed.error?.message).toContain('SOMETHING_ODD');
+		expect(trigger.activating).toBe(true);
 		expect((await trigger.poll()).json).toEqual([]);
-		// Whether its code was there before activation cannot be known: it is emitted once, never dropped.
-		expect((await trigger.poll()).json).toHaveLength(1);
 		expect((await trigger.poll()).json).toEqual([]);
+		sim.rentVerify.requestRetry(a);
+		sim.rentVerify.deliverCode(a, '303030');
+		expect(eventIds((await trigger.poll()).json)).toEqual([`rentVerify:${a}:303030`]);
 	});
 
 	it('activates on an account without activations, and emits the first one bought later', async () => {

@@ -4,13 +4,16 @@
 // - default mode: the state is saved after a poll that emits items and after the poll run at activation
 //   (also the one after a restart); a poll that returns null changes only the in-memory copy, and a restart
 //   rolls back to the last save;
-// - durable poll cursors: every completed poll is committed.
+// - durable poll cursors: n8n reads the state from its cursor table for every poll and commits every scheduled
+//   poll, but not the poll run at activation when it emits nothing (observed in n8n 2.41.1 end to end); the
+//   trigger bridges that gap with what its process remembers, which a restart forgets.
 // Every poll goes through n8n-core's real PollContext (runPoll), and the state crosses each poll as a JSON string.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 import { SmsVerificationTrigger } from '../../nodes/SmsVerificationTrigger/SmsVerificationTrigger.node';
+import { forgetProcessMemory } from '../../nodes/SmsVerificationTrigger/state';
 import { runPoll, type PollResult } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -44,8 +47,11 @@ export async function pollOnce(
 		mode?: 'trigger' | 'manual';
 		activation?: 'activate' | 'init' | 'update' | 'manual';
 		tokens?: { rentVerify?: string; otpVerified?: string };
+		workflowId?: string;
 	} = {},
 ): Promise<PollResult> {
+	// A fresh poll outside a Deployment is a new workflow: nothing this process remembers belongs to it.
+	if (staticData === undefined && extra.workflowId === undefined) forgetProcessMemory('harness-poll-workflow');
 	return await runPoll({
 		nodeType,
 		credentialTypes,
@@ -55,6 +61,7 @@ export async function pollOnce(
 		mode: extra.mode,
 		activation: extra.activation,
 		nodeName: NODE_NAME,
+		workflowId: extra.workflowId,
 	});
 }
 
@@ -70,6 +77,8 @@ export interface PollRecord {
  * A workflow with this trigger, active in an n8n that saves static data as 2.41 does. `memory` is the static
  * data the running n8n holds, `saved` what its database holds.
  */
+let deployments = 0;
+
 export class Deployment {
 	memory: string | undefined;
 	saved: string | undefined;
@@ -78,6 +87,7 @@ export class Deployment {
 	readonly emitted: IDataObject[] = [];
 	polls = 0;
 	restarts = 0;
+	readonly workflowId = `deployment-${++deployments}`;
 
 	constructor(
 		readonly sim: Simulator,
@@ -91,8 +101,10 @@ export class Deployment {
 		this.polls++;
 		let result: PollResult;
 		try {
-			result = await pollOnce(this.sim, this.parameters, this.memory, {
+			// Durable cursors: n8n reads the committed cursor for every poll, not the in-memory copy.
+			result = await pollOnce(this.sim, this.parameters, this.durable ? this.saved : this.memory, {
 				activation: activation ? (this.memory === undefined ? 'activate' : 'init') : 'init',
+				workflowId: this.workflowId,
 			});
 		} catch (error) {
 			// An activation poll that throws fails the activation: n8n tries to activate again later, so
@@ -101,7 +113,7 @@ export class Deployment {
 		}
 		this.memory = result.staticData;
 		const emitted = result.items !== null;
-		if (emitted || activation || this.durable) this.saved = this.memory;
+		if (emitted || (this.durable ? !activation : activation)) this.saved = this.memory;
 		this.activating = false;
 		this.emitted.push(...result.json);
 		return { json: result.json, activation };
@@ -109,6 +121,7 @@ export class Deployment {
 
 	/** n8n stops (cleanly or not) and starts again: the in-memory state is replaced by the saved one. */
 	restart(): void {
+		forgetProcessMemory(this.workflowId);
 		this.restarts++;
 		this.memory = this.saved;
 		this.activating = true;
