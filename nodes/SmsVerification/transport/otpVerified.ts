@@ -33,14 +33,12 @@ interface Request<T> {
 }
 
 async function call<T>(context: ProviderContext, request: Request<T>): Promise<T> {
-	const credentials = await context.getCredentials<{ apiKey?: string; baseUrl?: string }>(
-		OTPVERIFIED_CREDENTIAL,
-		request.itemIndex,
-	);
+	const credentials = await context.getCredentials(OTPVERIFIED_CREDENTIAL, request.itemIndex);
 	const baseUrl = String(credentials.baseUrl || OTPVERIFIED_DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
 	return await callProvider(context, {
 		providerName: PROVIDER,
 		credentialType: OTPVERIFIED_CREDENTIAL,
+		credentials,
 		method: request.method,
 		url: `${baseUrl}/users/${request.path}`,
 		qs: request.qs,

@@ -2,7 +2,7 @@
  * RentVerify transport: the only place that knows RentVerify's URLs and answer words.
  * Every call goes through `httpRequestWithAuthentication` with the `rentVerifyApi` credential.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type {
@@ -47,13 +47,11 @@ export function endpoint(baseUrl: string, action: string, params: IDataObject = 
 interface Connection {
 	baseUrl: string;
 	token: string;
+	credentials: ICredentialDataDecryptedObject;
 }
 
 async function connection(this: ProviderContext, itemIndex?: number): Promise<Connection> {
-	const credentials = await this.getCredentials<{ token?: string; baseUrl?: string }>(
-		RENTVERIFY_CREDENTIAL,
-		itemIndex,
-	);
+	const credentials = await this.getCredentials(RENTVERIFY_CREDENTIAL, itemIndex);
 	const token = String(credentials.token ?? '').trim();
 	const baseUrl = String(credentials.baseUrl || RENTVERIFY_DEFAULT_BASE_URL).trim();
 	// RentVerify's own tokens are 64 hex characters: refuse anything else before it leaves the machine.
@@ -78,7 +76,7 @@ async function connection(this: ProviderContext, itemIndex?: number): Promise<Co
 			},
 		);
 	}
-	return { baseUrl, token };
+	return { baseUrl, token, credentials };
 }
 
 async function call<T>(
@@ -88,10 +86,11 @@ async function call<T>(
 	interpret: (answer: HttpAnswer) => Parsed<T>,
 	options: { sentOnce?: ProviderCall<T>['sentOnce']; itemIndex?: number } = {},
 ): Promise<T> {
-	const { baseUrl, token } = await connection.call(context, options.itemIndex);
+	const { baseUrl, token, credentials } = await connection.call(context, options.itemIndex);
 	return await callProvider(context, {
 		providerName: PROVIDER,
 		credentialType: RENTVERIFY_CREDENTIAL,
+		credentials,
 		method: 'GET',
 		...endpoint(baseUrl, action, params),
 		interpret,

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -44,6 +45,11 @@ export interface ProviderCall<T> {
 	/** `RentVerify` or `OTPVerified`, as users know them. */
 	providerName: string;
 	credentialType: string;
+	/**
+	 * The credential as the transport already read it (for the item): handed to n8n so the request is
+	 * authenticated with the same data, read once, and per item where the credential uses expressions.
+	 */
+	credentials: ICredentialDataDecryptedObject;
 	method: IHttpRequestMethods;
 	url: string;
 	qs?: IDataObject;
@@ -96,11 +102,14 @@ async function sendOnce<T>(context: ProviderContext, call: ProviderCall<T>): Pro
 	};
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			call.credentialType,
-			options,
-		)) as typeof response;
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, call.credentialType, options, {
+			credentialsDecrypted: {
+				id: '',
+				name: call.providerName,
+				type: call.credentialType,
+				data: call.credentials,
+			},
+		})) as typeof response;
 	} catch (error) {
 		return failed(requestFailure.call(context, call, error));
 	}
