@@ -67,12 +67,12 @@ export interface ProviderCall<T> {
 	itemIndex?: number;
 }
 
-/** How reads retry transient failures; `SMS_VERIFICATION_*` knobs do not exist on purpose: nodes may not read `process`. */
+/** How reads retry transient failures: four tries, 0.4 s, 0.8 s, 1.6 s apart (longer when the provider sends Retry-After). */
 export const RETRY_POLICY = { attempts: 4, baseDelayMs: 400, maxDelayMs: 5_000, timeoutMs: 30_000 };
 
 /**
  * Sends one provider call through `httpRequestWithAuthentication` and returns the interpreted answer.
- * Reads retry transient problems with backoff; a call that spends money is sent exactly once.
+ * Reads retry transient problems with backoff; a call marked `sentOnce` (buy, rent, cancel, release) is sent once.
  */
 export async function callProvider<T>(context: ProviderContext, call: ProviderCall<T>): Promise<T> {
 	const attempts = call.sentOnce ? 1 : RETRY_POLICY.attempts;
