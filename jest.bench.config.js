@@ -7,6 +7,7 @@ module.exports = {
 	testMatch: ['<rootDir>/bench/**/*.bench.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup/n8nEnvironment.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/removeUserFolder.js'],
 	cacheDirectory: '<rootDir>/.jest-cache',
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 1,

@@ -6,7 +6,7 @@ module.exports = {
 	testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup/n8nEnvironment.js'],
-	setupFilesAfterEnv: ['<rootDir>/test/setup/noTokenLeaks.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/noTokenLeaks.ts', '<rootDir>/test/setup/removeUserFolder.js'],
 	cacheDirectory: '<rootDir>/.jest-cache',
 	testTimeout: 30000,
 	// Most integration tests wait on polls and timers, not the CPU: two workers halve the wall time.
