@@ -15,7 +15,7 @@ test('trigger poll: parallel status requests vs one at a time', async () => {
 	sim.fault('rentVerify', 'getStatus', { kind: 'latency', ms: LATENCY_MS, times: Infinity });
 
 	const pollWith = async (concurrency: number) => {
-		const parameters = { provider: 'rentVerify', event: 'newCode', options: { concurrency } };
+		const parameters = { provider: 'rentVerify' as const, event: 'newCode', options: { concurrency } };
 		// The activation poll remembers what is there; the measured polls then read every status again.
 		const { staticData } = await pollOnce(sim, parameters, undefined, { activation: 'activate' });
 		return await medianMs(RUNS, async () => await pollOnce(sim, parameters, staticData, { activation: 'init' }));

@@ -4,7 +4,7 @@
  */
 import { OtpVerifiedApi } from '../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../credentials/RentVerifyApi.credentials';
-import { SmsVerification } from '../nodes/SmsVerification/SmsVerification.node';
+import { RentVerify } from '../nodes/RentVerify/RentVerify.node';
 import { runNode } from '../test/helpers/n8nCore';
 import type { Simulator } from '../test/simulator';
 import { DEMO_RENTVERIFY_TOKEN, startSimulator } from '../test/simulator';
@@ -16,12 +16,11 @@ const RUNS = 3;
 test('Wait for Code: many items in one wait vs one after another', async () => {
 	const sim: Simulator = await startSimulator({ port: 0 });
 	const node = {
-		nodeType: new SmsVerification(),
+		nodeType: new RentVerify(),
 		credentialTypes: [new RentVerifyApi(), new OtpVerifiedApi()],
 		credentials: { rentVerifyApi: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: sim.rentVerifyUrl } },
 	};
 	const parameters = {
-		provider: 'rentVerify',
 		resource: 'activation',
 		operation: 'waitForCode',
 		activationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },

@@ -19,7 +19,11 @@ const runtime = require('./n8nRuntime');
 const ROOT = path.resolve(__dirname, '..');
 
 const CREDENTIAL_IDS = { rentVerify: 'smsVerifyRentVerify1', otpVerified: 'smsVerifyOtpVerified1' };
-const WORKFLOW_IDS = { rentVerifyBalance: 'smsVerifyExampleBal1', otpVerifiedServices: 'smsVerifyExampleSvc1' };
+const WORKFLOW_IDS = {
+	rentVerifyBalance: 'smsVerifyExampleBal1',
+	rentVerifySignup: 'smsVerifyExampleBuy1',
+	otpVerifiedServices: 'smsVerifyExampleSvc1',
+};
 
 /**
  * The credentials n8n gets: each provider against the simulator, unless a real token is given in `env`.
@@ -49,8 +53,19 @@ function credentialsFor(simulator, env = process.env) {
 	];
 }
 
-/** Manual Trigger → one SMS Verification operation, as n8n stores a workflow. */
-function exampleWorkflow({ id, name, parameters, credential }) {
+const MANUAL_TRIGGER = 'When clicking ‘Execute workflow’';
+
+/**
+ * Manual Trigger → each step in turn, as n8n stores a workflow. A step is one of our nodes
+ * (`rentVerify`, `otpVerified`) with the name n8n gives it when added from the node panel (the action's
+ * text, e.g. "Buy a number"), so expressions read as they would in a user's workflow.
+ */
+function exampleWorkflow({ id, name, steps, credential }) {
+	const names = [MANUAL_TRIGGER, ...steps.map((step) => step.name)];
+	const connections = {};
+	names.slice(0, -1).forEach((from, index) => {
+		connections[from] = { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] };
+	});
 	return {
 		id,
 		name,
@@ -58,27 +73,23 @@ function exampleWorkflow({ id, name, parameters, credential }) {
 		nodes: [
 			{
 				id: `${id}-trigger`,
-				name: 'When clicking ‘Execute workflow’',
+				name: MANUAL_TRIGGER,
 				type: 'n8n-nodes-base.manualTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {},
 			},
-			{
-				id: `${id}-sms`,
-				name: 'SMS Verification',
-				type: `${runtime.PACKAGE_NAME}.smsVerification`,
+			...steps.map((step, index) => ({
+				id: `${id}-${index + 1}`,
+				name: step.name,
+				type: `${runtime.PACKAGE_NAME}.${step.node}`,
 				typeVersion: 1,
-				position: [220, 0],
-				parameters,
+				position: [220 * (index + 1), 0],
+				parameters: step.parameters,
 				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-			},
+			})),
 		],
-		connections: {
-			'When clicking ‘Execute workflow’': {
-				main: [[{ node: 'SMS Verification', type: 'main', index: 0 }]],
-			},
-		},
+		connections,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
@@ -90,13 +101,40 @@ function exampleWorkflows(credentials) {
 		exampleWorkflow({
 			id: WORKFLOW_IDS.rentVerifyBalance,
 			name: 'Example: RentVerify balance',
-			parameters: { provider: 'rentVerify', resource: 'account', operation: 'getBalance' },
+			steps: [
+				{ node: 'rentVerify', name: 'Get the account balance', parameters: { resource: 'account', operation: 'getBalance' } },
+			],
+			credential: rentVerify,
+		}),
+		exampleWorkflow({
+			id: WORKFLOW_IDS.rentVerifySignup,
+			name: 'Example: buy a number and wait for its SMS code',
+			steps: [
+				{
+					node: 'rentVerify',
+					name: 'Buy a number',
+					parameters: { resource: 'activation', operation: 'buyNumber', country: 'usa', service: 'tg', options: { maxPrice: 1 } },
+				},
+				{
+					node: 'rentVerify',
+					name: 'Wait for the SMS code',
+					parameters: {
+						resource: 'activation',
+						operation: 'waitForCode',
+						activationId: { __rl: true, mode: 'id', value: "={{ $('Buy a number').item.json.id }}" },
+						pollInterval: 3,
+						timeout: 120,
+					},
+				},
+			],
 			credential: rentVerify,
 		}),
 		exampleWorkflow({
 			id: WORKFLOW_IDS.otpVerifiedServices,
 			name: 'Example: OTPVerified services',
-			parameters: { provider: 'otpVerified', resource: 'catalog', operation: 'getServices' },
+			steps: [
+				{ node: 'otpVerified', name: 'Get services and prices', parameters: { resource: 'catalog', operation: 'getServices' } },
+			],
 			credential: otpVerified,
 		}),
 	];

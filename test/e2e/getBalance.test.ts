@@ -10,7 +10,7 @@ import { ROOT, type Credential, nodeOutput, progress, runtime, startScript } fro
 
 const WRONG_TOKEN = 'wrong-token-0123456789abcdef';
 
-describe('SMS Verification in a real n8n', () => {
+describe('RentVerify and OTPVerified in a real n8n', () => {
 	let simulator: Simulator;
 	let userFolder: string;
 
@@ -43,19 +43,19 @@ describe('SMS Verification in a real n8n', () => {
 			startScript.exampleWorkflow({
 				id: 'e2eBalance0000001',
 				name: 'Balance',
-				parameters: { provider: 'rentVerify', resource: 'account', operation: 'getBalance' },
+				steps: [{ node: 'rentVerify', name: 'Get the account balance', parameters: { resource: 'account', operation: 'getBalance' } }],
 				credential: rentVerify,
 			}),
 			startScript.exampleWorkflow({
 				id: 'e2eBalanceWrong01',
 				name: 'Balance with a wrong token',
-				parameters: { provider: 'rentVerify', resource: 'account', operation: 'getBalance' },
+				steps: [{ node: 'rentVerify', name: 'Get the account balance', parameters: { resource: 'account', operation: 'getBalance' } }],
 				credential: rentVerifyWrong,
 			}),
 			startScript.exampleWorkflow({
 				id: 'e2eServices000001',
 				name: 'Services',
-				parameters: { provider: 'otpVerified', resource: 'catalog', operation: 'getServices' },
+				steps: [{ node: 'otpVerified', name: 'Get services and prices', parameters: { resource: 'catalog', operation: 'getServices' } }],
 				credential: otpVerified,
 			}),
 		]);
@@ -71,7 +71,7 @@ describe('SMS Verification in a real n8n', () => {
 		const execution = await runtime.executeWorkflow(userFolder, 'e2eBalance0000001');
 
 		expect(execution.status).toBe('success');
-		expect(nodeOutput(execution, 'SMS Verification')).toEqual([{ provider: 'rentVerify', balance: 25.5, currency: 'USD' }]);
+		expect(nodeOutput(execution, 'Get the account balance')).toEqual([{ provider: 'rentVerify', balance: 25.5, currency: 'USD' }]);
 		expect(simulator.count('rentVerify', 'getBalance') - before).toBe(1);
 	});
 
@@ -79,7 +79,7 @@ describe('SMS Verification in a real n8n', () => {
 		const execution = await runtime.executeWorkflow(userFolder, 'e2eServices000001');
 
 		expect(execution.status).toBe('success');
-		const services = nodeOutput(execution, 'SMS Verification');
+		const services = nodeOutput(execution, 'Get services and prices');
 		expect(services.length).toBeGreaterThan(0);
 		for (const service of services) {
 			expect(service).toMatchObject({ provider: 'otpVerified', serviceId: expect.any(String) });

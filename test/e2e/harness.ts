@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { Simulator } from '../simulator';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const NODE_TYPE = 'n8n-nodes-sms-verification.smsVerification';
+export const PACKAGE_NAME = 'n8n-nodes-sms-verification';
+export const NODE_TYPES = [`${PACKAGE_NAME}.rentVerify`, `${PACKAGE_NAME}.rentVerifyTrigger`, `${PACKAGE_NAME}.otpVerified`, `${PACKAGE_NAME}.otpVerifiedTrigger`];
 
 export interface CliResult {
 	stdout: string;
@@ -65,11 +66,11 @@ export interface StartScript {
 		workflows: Array<{ id: string; name: string }>;
 		stop(): Promise<void>;
 	}>;
-	/** Manual Trigger → one SMS Verification node named 'SMS Verification', as `n8n import:workflow` takes it. */
+	/** Manual Trigger → each step (one of our nodes, by its short type name), as `n8n import:workflow` takes it. */
 	exampleWorkflow(opts: {
 		id: string;
 		name: string;
-		parameters: Record<string, unknown>;
+		steps: Array<{ node: 'rentVerify' | 'otpVerified'; name: string; parameters: Record<string, unknown> }>;
 		credential: { id: string; name: string; type: string };
 	}): { id: string; name: string };
 }

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { DEMO_RENTVERIFY_TOKEN, type Simulator, startSimulator } from '../simulator';
-import { ROOT, NODE_TYPE, type Credential, type Execution, nodeOutput, progress, runtime } from './harness';
+import { ROOT, PACKAGE_NAME, type Credential, type Execution, nodeOutput, progress, runtime } from './harness';
 
 const CODE = '731904';
 const PRICE = 0.5; // the simulator's usa/tg price
@@ -38,12 +38,11 @@ function signupChain(id: string, name: string, wait: { pollInterval: number; tim
 			},
 			{
 				id: `${id}-buy`,
-				name: 'Buy Number',
-				type: NODE_TYPE,
+				name: 'Buy a number',
+				type: `${PACKAGE_NAME}.rentVerify`,
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: {
-					provider: 'rentVerify',
 					resource: 'activation',
 					operation: 'buyNumber',
 					country: 'usa',
@@ -54,15 +53,15 @@ function signupChain(id: string, name: string, wait: { pollInterval: number; tim
 			},
 			{
 				id: `${id}-wait`,
-				name: 'Wait for Code',
-				type: NODE_TYPE,
+				name: 'Wait for the SMS code',
+				type: `${PACKAGE_NAME}.rentVerify`,
 				typeVersion: 1,
 				position: [440, 0],
 				parameters: {
-					provider: 'rentVerify',
 					resource: 'activation',
 					operation: 'waitForCode',
-					activationId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					// README's expression, as typed there.
+					activationId: { __rl: true, mode: 'id', value: "={{ $('Buy a number').item.json.id }}" },
 					pollInterval: wait.pollInterval,
 					timeout: wait.timeout,
 				},
@@ -70,8 +69,8 @@ function signupChain(id: string, name: string, wait: { pollInterval: number; tim
 			},
 		],
 		connections: {
-			Start: { main: [[{ node: 'Buy Number', type: 'main', index: 0 }]] },
-			'Buy Number': { main: [[{ node: 'Wait for Code', type: 'main', index: 0 }]] },
+			Start: { main: [[{ node: 'Buy a number', type: 'main', index: 0 }]] },
+			'Buy a number': { main: [[{ node: 'Wait for the SMS code', type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
 		pinData: {},
@@ -131,14 +130,20 @@ describe('signup chain in a real n8n: Buy Number → Wait for Code', () => {
 
 		expect(execution.data.resultData.error).toBeUndefined();
 		expect(execution.status).toBe('success');
-		const [bought] = nodeOutput(execution, 'Buy Number');
+		const [bought] = nodeOutput(execution, 'Buy a number');
 		expect(bought).toMatchObject({ provider: 'rentVerify', id: scripted, service: 'tg', country: 'usa', status: 'waiting' });
 		expect(bought.phoneNumber).toMatch(/^\+[1-9]\d{7,14}$/);
 		expect(typeof bought.cost).toBe('number');
 		expect(bought.cost).toBeCloseTo(PRICE, 2);
 
-		expect(nodeOutput(execution, 'Wait for Code')).toEqual([
-			expect.objectContaining({ provider: 'rentVerify', id: scripted, status: 'received', code: CODE }),
+		expect(nodeOutput(execution, 'Wait for the SMS code')).toEqual([
+			{
+				...bought,
+				status: 'received',
+				code: CODE,
+				codeAsSent: CODE,
+				raw: { answer: `STATUS_OK:${CODE}` },
+			},
 		]);
 
 		expect(simulator.count('rentVerify', 'getNumber')).toBe(1);
@@ -151,7 +156,7 @@ describe('signup chain in a real n8n: Buy Number → Wait for Code', () => {
 		const execution = await runtime.executeWorkflow(userFolder, 'e2eChainTimeout01');
 
 		expect(execution.status).toBe('error');
-		const [bought] = nodeOutput(execution, 'Buy Number');
+		const [bought] = nodeOutput(execution, 'Buy a number');
 		const id = String(bought.id);
 		const error = execution.data.resultData.error;
 		expect(error?.message).toBe(

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { type Simulator, startSimulator } from '../simulator';
-import { NODE_TYPE, progress, runtime, startScript } from './harness';
+import { NODE_TYPES, progress, runtime, startScript } from './harness';
 
 describe('npm start set-up', () => {
 	let simulator: Simulator;
@@ -61,7 +61,7 @@ describe('npm start set-up', () => {
 
 	it("knows the package's node and credential types", async () => {
 		const nodes = await getJson<Array<{ name: string }>>('/types/nodes.json');
-		expect(nodes.map((n) => n.name)).toContain(NODE_TYPE);
+		expect(nodes.map((n) => n.name)).toEqual(expect.arrayContaining(NODE_TYPES));
 		const credentials = await getJson<Array<{ name: string }>>('/types/credentials.json');
 		expect(credentials.map((c) => c.name)).toEqual(expect.arrayContaining(['rentVerifyApi', 'otpVerifiedApi']));
 	});

@@ -1,4 +1,4 @@
-// The SMS Verification Trigger inside a real `n8n start` (the pinned 2.41.1): a published workflow polls the
+// The RentVerify Trigger inside a real `n8n start` (the pinned 2.41.1): a published workflow polls the
 // provider simulator every 10 s; each new code must start exactly one execution, also across a restart of
 // n8n. Once in n8n's default mode (static data saved when a poll emits or at activation) and once with
 // durable poll cursors (the state in a `poller_state` row, committed with each scheduled poll). Executions
@@ -49,7 +49,7 @@ interface Bought {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(modes)('SMS Verification Trigger in a real n8n (%s)', (mode, modeEnv) => {
+describe.each(modes)('RentVerify Trigger in a real n8n (%s)', (mode, modeEnv) => {
 	let runtimeDir: string;
 	let simulator: Simulator;
 	let userFolder: string;
@@ -135,7 +135,7 @@ describe.each(modes)('SMS Verification Trigger in a real n8n (%s)', (mode, modeE
 		expect(item).toMatchObject({
 			eventId: eventId(activation, code),
 			provider: 'rentVerify',
-			activationId: activation.id,
+			id: activation.id,
 			phoneNumber: activation.phone,
 			service: 'tg',
 			country: 'usa',

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { DEMO_RENTVERIFY_TOKEN, type Simulator } from '../simulator';
 import { runtime } from './harness';
 
-export const TRIGGER_TYPE = 'n8n-nodes-sms-verification.smsVerificationTrigger';
-export const TRIGGER_NODE = 'SMS Verification Trigger';
+export const TRIGGER_TYPE = 'n8n-nodes-sms-verification.rentVerifyTrigger';
+export const TRIGGER_NODE = 'RentVerify Trigger';
 
 /**
  * A single cron faster than once a minute is refused ("The polling interval is too short"), but six
@@ -39,7 +39,6 @@ export function triggerWorkflow(opts: {
 				position: [0, 0],
 				parameters: {
 					pollTimes: EVERY_10_SECONDS,
-					provider: 'rentVerify',
 					event: 'newCode',
 					filters: {},
 					options: {},

@@ -60,7 +60,7 @@ export const ITEMS_NODE_TYPE = 'n8n-nodes-harness.items';
 export const NO_OP_NODE_TYPE = 'n8n-nodes-base.noOp';
 export const TRIGGER_NODE_NAME = 'When clicking ‘Execute workflow’';
 export const ITEMS_NODE_NAME = 'Input Items';
-export const DEFAULT_NODE_NAME = 'SMS Verification';
+export const DEFAULT_NODE_NAME = 'Node Under Test';
 /** Fake instance URLs: only used to build resume/form URLs, never contacted. */
 export const INSTANCE_BASE_URL = 'http://localhost:5678/';
 
@@ -88,7 +88,7 @@ export interface RunNodeOptions extends NodeUnderTest {
 	input?: IDataObject[];
 	/** Sets onError: 'continueRegularOutput' on the node (this.continueOnFail() is then true). */
 	continueOnFail?: boolean;
-	/** Default 'SMS Verification'. */
+	/** Default 'Node Under Test'. */
 	nodeName?: string;
 }
 

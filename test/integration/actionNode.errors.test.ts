@@ -1,11 +1,11 @@
 // Every provider error word and answer fault, through n8n-core's real execution: a clear error without
 // Continue On Fail (NodeApiError when the provider answered), and error items paired to their input with it.
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FaultSpec, Provider } from '../simulator';
 import { NO_ROLE_RENTVERIFY_TOKEN } from '../simulator';
-import { buyDirect, byId, errorItem, otp, paired, pairs, rentDirect, rv, useSuite } from './support';
+import { buyDirect, byId, errorItem, otp, paired, pairs, rentDirect, rv, useSuite, type NodeCall } from './support';
 
 const suite = useSuite();
 
@@ -16,7 +16,7 @@ interface WordCase {
 	name: string;
 	provider: Provider;
 	route: string;
-	parameters: INodeParameters;
+	parameters: NodeCall;
 	arrange?: () => void;
 	credentials?: () => Record<string, ICredentialDataDecryptedObject>;
 	httpStatus: number;
@@ -186,7 +186,7 @@ describe('mixed items', () => {
 			continueOnFail: true,
 		});
 		expect(pairs(result.items)).toEqual(paired(0, 1));
-		expect(result.json[0]).toEqual(errorItem(/^No activation ID was given$/, /Buy Number/));
+		expect(result.json[0]).toEqual(errorItem(/^No activation ID was given$/, /\$\('Buy a number'\)/));
 		expect(result.json[1]).toEqual(errorItem(/BAD_ACTION/));
 		expect(suite.sim.requests.map((r) => r.query.id)).toEqual(['12']);
 	});
@@ -222,7 +222,7 @@ describe('answers that are not API answers', () => {
 	test('reads retried to exhaustion give a clear error that says they failed several times', async () => {
 		const activation = await buyDirect(suite.sim);
 		const order = await rentDirect(suite.sim);
-		const faults: Array<{ name: string; provider: Provider; route: string; fault: FaultSpec; parameters: INodeParameters; message: RegExp }> = [
+		const faults: Array<{ name: string; provider: Provider; route: string; fault: FaultSpec; parameters: NodeCall; message: RegExp }> = [
 			{ name: 'html', provider: 'rentVerify', route: 'getBalance', fault: { kind: 'html' }, parameters: rv('account', 'getBalance'), message: /^RentVerify answered with an HTML page \(HTTP 502, "502 Bad Gateway"\) instead of an API answer$/ },
 			{ name: 'empty', provider: 'rentVerify', route: 'getCountries', fault: { kind: 'empty' }, parameters: rv('catalog', 'getCountries'), message: /^RentVerify answered with an empty body \(HTTP 200\)$/ },
 			{ name: '5xx', provider: 'rentVerify', route: 'getPrices', fault: { kind: 'status', status: 503 }, parameters: rv('catalog', 'getPrices'), message: /^RentVerify gave an unexpected answer \(HTTP 503\): "Service Unavailable"$/ },

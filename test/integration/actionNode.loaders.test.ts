@@ -11,11 +11,11 @@ import { buyDirect, otp, rv, useSuite } from './support';
 const suite = useSuite();
 
 const loader = (method: string, parameters = rv('activation', 'buyNumber'), credentials = suite.credentials()) =>
-	runLoadOptions({ ...suite.node(credentials), method, parameters });
+	runLoadOptions({ ...suite.loaderNode(parameters, credentials), method });
 
 describe('loadOptions', () => {
 	test('getRentVerifyCountries: every country by name, its word as the value', async () => {
-		const options = await loader('getRentVerifyCountries');
+		const options = await loader('getCountries');
 
 		expect(options).toEqual([
 			{ name: 'England', value: 'england' },
@@ -26,8 +26,8 @@ describe('loadOptions', () => {
 	});
 
 	test('getRentVerifyServices: the services of the chosen country', async () => {
-		const india = await loader('getRentVerifyServices', rv('activation', 'buyNumber', { country: 'india' }));
-		const england = await loader('getRentVerifyServices', rv('catalog', 'getServices', { country: 'england' }));
+		const india = await loader('getServices', rv('activation', 'buyNumber', { country: 'india' }));
+		const england = await loader('getServices', rv('catalog', 'getServices', { country: 'england' }));
 
 		expect(india).toEqual([
 			{ name: 'Google (google)', value: 'google' },
@@ -42,13 +42,13 @@ describe('loadOptions', () => {
 	});
 
 	test('getRentVerifyServices: nothing to list, and no request, until a country is chosen', async () => {
-		expect(await loader('getRentVerifyServices', rv('activation', 'buyNumber', { country: '' }))).toEqual([]);
-		expect(await loader('getRentVerifyServices', rv('activation', 'buyNumber', { country: '={{ $json.country }}' }))).toEqual([]);
+		expect(await loader('getServices', rv('activation', 'buyNumber', { country: '' }))).toEqual([]);
+		expect(await loader('getServices', rv('activation', 'buyNumber', { country: '={{ $json.country }}' }))).toEqual([]);
 		expect(suite.sim.requests).toEqual([]);
 	});
 
 	test('getOtpVerifiedServices: every service with its "from" price', async () => {
-		const options = await loader('getOtpVerifiedServices', otp('rental', 'rentNumber'));
+		const options = await loader('getServices', otp('rental', 'rentNumber'));
 
 		expect(options).toEqual([
 			{ name: 'Amazon', value: 'a7d4c2e9', description: 'From $7.40' },
@@ -61,7 +61,7 @@ describe('loadOptions', () => {
 
 	test('a loader retries a transient failure like any read', async () => {
 		suite.sim.fault('rentVerify', 'getCountries', { kind: 'status', status: 502 });
-		const options = await loader('getRentVerifyCountries');
+		const options = await loader('getCountries');
 		expect(options).toHaveLength(3);
 		expect(suite.sim.count('rentVerify', 'getCountries')).toBe(2);
 	});
@@ -74,7 +74,7 @@ describe('listSearch: searchActivations', () => {
 		const phoneTg = suite.sim.rentVerify.activation(tg).phone;
 		const phoneWa = suite.sim.rentVerify.activation(wa).phone;
 		const search = (filter?: string) =>
-			runListSearch({ ...suite.node(), method: 'searchActivations', parameters: rv('activation', 'getStatus'), filter });
+			runListSearch({ ...suite.loaderNode(rv('activation', 'getStatus')), method: 'searchActivations', filter });
 
 		const all = await search();
 		expect(all.results).toEqual([
@@ -92,7 +92,7 @@ describe('listSearch: searchActivations', () => {
 describe('a wrong credential in a dropdown gives a readable error', () => {
 	test('RentVerify: BAD_KEY, with what to do and without the token', async () => {
 		const wrong = 'cd'.repeat(32);
-		const attempt = loader('getRentVerifyCountries', rv('activation', 'buyNumber'), suite.credentials({ rentVerifyApi: { token: wrong } }));
+		const attempt = loader('getCountries', rv('activation', 'buyNumber'), suite.credentials({ rentVerifyApi: { token: wrong } }));
 
 		await expect(attempt).rejects.toBeInstanceOf(NodeApiError);
 		const error = (await attempt.catch((e: unknown) => e)) as NodeApiError;
@@ -104,15 +104,14 @@ describe('a wrong credential in a dropdown gives a readable error', () => {
 
 	test('RentVerify: an account that may not use the API (NO_ACTIVATION) in the activation search', async () => {
 		const attempt = runListSearch({
-			...suite.node(suite.credentials({ rentVerifyApi: { token: NO_ROLE_RENTVERIFY_TOKEN } })),
+			...suite.loaderNode(rv('activation', 'cancel'), suite.credentials({ rentVerifyApi: { token: NO_ROLE_RENTVERIFY_TOKEN } })),
 			method: 'searchActivations',
-			parameters: rv('activation', 'cancel'),
 		});
 		await expect(attempt).rejects.toThrow(/\(NO_ACTIVATION\)/);
 	});
 
 	test('OTPVerified: the provider’s 401 message', async () => {
-		const attempt = loader('getOtpVerifiedServices', otp('rental', 'rentNumber'), suite.credentials({ otpVerifiedApi: { apiKey: 'otpv_nope' } }));
+		const attempt = loader('getServices', otp('rental', 'rentNumber'), suite.credentials({ otpVerifiedApi: { apiKey: 'otpv_nope' } }));
 		await expect(attempt).rejects.toThrow('OTPVerified refused the request: "Unauthorized" (HTTP 401)');
 	});
 });

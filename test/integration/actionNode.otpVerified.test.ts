@@ -117,21 +117,21 @@ describe('Rental → Get Messages', () => {
 		const rentalA = suite.sim.otpVerified.rental(a);
 		expect(result.json[0]).toEqual({
 			provider: 'otpVerified',
-			orderId: a,
+			id: a,
 			messageId: m1.id,
 			phoneNumber: `+${rentalA.number}`,
 			service: 'Google',
 			sender: m1.sender,
 			text: m1.message,
 			code: '276964',
-			pin: 'G-276964',
+			codeAsSent: 'G-276964',
 			receivedAt: expect.stringMatching(ISO_UTC),
 			receivedAtOriginal: m1.timestamp,
 			raw: m1,
 		});
 		expect(m1.timestamp).toMatch(/ E[SD]T$/);
 		expect(Math.abs(Date.parse(result.json[0].receivedAt as string) - suite.sim.now())).toBeLessThan(5000);
-		expect(result.json[1]).toMatchObject({ orderId: b, messageId: m2.id, code: '41234', pin: '41234', service: 'Telegram' });
+		expect(result.json[1]).toMatchObject({ id: b, messageId: m2.id, code: '41234', codeAsSent: '41234', service: 'Telegram' });
 		expect(result.json[2]).toEqual(result.json[0]);
 		expect(log('otpVerified', 'rental-messages').map((r) => r.query)).toEqual([{ orderId: a }, { orderId: b }, { orderId: a }]);
 	});
@@ -178,7 +178,7 @@ describe('Rental → Get Messages', () => {
 		expect(result.status).toBe('success');
 		expect(pairs(result.items)).toEqual(paired(0, 1));
 		expect(result.json[0]).toEqual(errorItem(/Order not found.*404/, /order ID/));
-		expect(result.json[1]).toMatchObject({ orderId: a });
+		expect(result.json[1]).toMatchObject({ id: a });
 	});
 });
 
@@ -208,8 +208,8 @@ describe('Rental → Wait for Message', () => {
 
 		expect(result.status).toBe('success');
 		expect(pairs(result.items)).toEqual(paired(0, 1));
-		expect(result.json[0]).toMatchObject({ orderId: a, sender: '22000', pin: 'G-276964', code: '276964' });
-		expect(result.json[1]).toMatchObject({ orderId: b, sender: '42777', text: 'Telegram code: 31337', code: '31337' });
+		expect(result.json[0]).toMatchObject({ id: a, sender: '22000', codeAsSent: 'G-276964', code: '276964' });
+		expect(result.json[1]).toMatchObject({ id: b, sender: '42777', text: 'Telegram code: 31337', code: '31337', codeAsSent: '31337' });
 		expect(suite.sim.otpVerified.rental(a).polls).toBe(2);
 		expect(suite.sim.otpVerified.rental(b).polls).toBe(2);
 		expect(log('otpVerified', 'rental-messages')).toHaveLength(4);
@@ -224,7 +224,7 @@ describe('Rental → Wait for Message', () => {
 		);
 
 		expect(result.status).toBe('success');
-		expect(result.json).toEqual([expect.objectContaining({ messageId: there.id, code: '123456', pin: 'G-123456' })]);
+		expect(result.json).toEqual([expect.objectContaining({ messageId: there.id, code: '123456', codeAsSent: 'G-123456' })]);
 		expect(suite.sim.otpVerified.rental(a).polls).toBe(1);
 	});
 
@@ -247,7 +247,7 @@ describe('Rental → Wait for Message', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
 		expect(result.status).toBe('success');
 		expect(pairs(result.items)).toEqual(paired(0, 1));
-		expect(result.json[0]).toEqual({ provider: 'otpVerified', orderId: a, timedOut: true, code: null });
+		expect(result.json[0]).toEqual({ provider: 'otpVerified', id: a, timedOut: true, code: null, codeAsSent: null });
 		expect(result.json[1]).toEqual(errorItem(new RegExp(`No matching message arrived for order ${b} within 3 seconds`), /rental is kept/));
 		expect(suite.sim.otpVerified.rental(a).status).toBe('reserved');
 		expect(suite.sim.otpVerified.rental(b).status).toBe('reserved');

@@ -132,7 +132,7 @@ describe('Activation → Buy Number', () => {
 				country: a.country,
 				status: 'waiting',
 				code: null,
-				codeDigits: null,
+				codeAsSent: null,
 				cost: a.cost,
 				expiresAt: expect.stringMatching(ISO_UTC),
 				raw: { answer: `ACCESS_NUMBER:${a.id}:${a.phone}` },
@@ -181,7 +181,7 @@ describe('Activation → Get Status', () => {
 			service: null,
 			country: null,
 			code: null,
-			codeDigits: null,
+			codeAsSent: null,
 			cost: null,
 			expiresAt: null,
 			raw: { answer: 'STATUS_WAIT_CODE' },
@@ -189,8 +189,8 @@ describe('Activation → Get Status', () => {
 		expect(result.json[1]).toMatchObject({
 			id: received,
 			status: 'received',
-			code: 'G-48213',
-			codeDigits: '48213',
+			code: '48213',
+			codeAsSent: 'G-48213',
 			raw: { answer: 'STATUS_OK:G-48213' },
 		});
 		expect(log('rentVerify', 'getStatus').map((r) => r.query)).toEqual([{ id: waiting }, { id: received }]);
@@ -204,7 +204,7 @@ describe('Activation → Get Status', () => {
 		const result = await suite.run(rv('activation', 'getStatus', { activationId: byId(id) }));
 
 		expect(result.status).toBe('success');
-		expect(result.json[0]).toMatchObject({ id, status: 'waitingRetry', code: null, codeDigits: null, previousCode: '111111' });
+		expect(result.json[0]).toMatchObject({ id, status: 'waitingRetry', code: null, codeAsSent: null, previousCode: '111111' });
 	});
 
 	test('a cancelled activation reports cancelled', async () => {

@@ -19,14 +19,20 @@ test('Buy Number → Wait for Code: each signup gets its own number and code', a
 	suite.sim.rentVerify.scriptCode(first.id as string, { afterPolls: 1, code: '314159' });
 	suite.sim.rentVerify.scriptCode(second.id as string, { afterPolls: 0, code: '271828' });
 
+	const log = suite.mark();
 	const waited = await suite.run(waitForCode(15), { input: bought.json });
 
 	expect(waited.status).toBe('success');
 	expect(pairs(waited.items)).toEqual(paired(0, 1));
+	// The whole number with its code: what Buy a Number knew comes with the item, nothing known is null.
+	const number = ({ phoneNumber, service, country, cost, expiresAt }: IDataObject) => ({ phoneNumber, service, country, cost, expiresAt });
 	expect(waited.json).toEqual([
-		expect.objectContaining({ id: first.id, status: 'received', code: '314159' }),
-		expect.objectContaining({ id: second.id, status: 'received', code: '271828' }),
+		expect.objectContaining({ ...number(first), id: first.id, status: 'received', code: '314159' }),
+		expect.objectContaining({ ...number(second), id: second.id, status: 'received', code: '271828' }),
 	]);
+	for (const item of waited.json) for (const value of Object.values(number(item))) expect(value).not.toBeNull();
+	// Everything came from the input items: the active list was not read.
+	expect(log('rentVerify', 'getActiveActivations')).toEqual([]);
 	expect(suite.sim.purchases('rentVerify')).toBe(2);
 	expect(suite.sim.count('rentVerify', 'getNumber')).toBe(2);
 	expect(suite.sim.count('rentVerify', 'setStatus')).toBe(0);

@@ -3,7 +3,7 @@
 // the execution, and several items waiting at once. Poll interval 3 s (the minimum), short timeouts.
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buyDirect, byId, cents, errorItem, paired, pairs, rv, sleepMs, useSuite } from './support';
+import { ISO_UTC, buyDirect, byId, cents, errorItem, paired, pairs, rv, sleepMs, useSuite } from './support';
 
 const suite = useSuite();
 const INTERVAL_MS = 3000;
@@ -21,7 +21,7 @@ test('STATUS_WAIT_RETRY: the old code is not taken as new; the next code is', as
 	const result = await suite.run(wait(id));
 
 	expect(result.status).toBe('success');
-	expect(result.json[0]).toMatchObject({ id, status: 'received', code: '222222', codeDigits: '222222' });
+	expect(result.json[0]).toMatchObject({ id, status: 'received', code: '222222', codeAsSent: '222222' });
 	const activation = suite.sim.rentVerify.activation(id);
 	expect(activation.polls).toBe(2);
 	expect(activation.codes.map((c) => c.code)).toEqual(['111111', '222222']);
@@ -135,13 +135,14 @@ test('codes after some polls; several items wait at the same time: three codes a
 			provider: 'rentVerify',
 			id,
 			status: 'received',
-			phoneNumber: null,
-			service: null,
-			country: null,
-			code: `FB-70000${i}`,
-			codeDigits: `70000${i}`,
-			cost: null,
-			expiresAt: null,
+			// The input items carry only the ID: the rest of the number comes from one read of the active list.
+			phoneNumber: `+${suite.sim.rentVerify.activation(id).phone.replace(/^\+/, '')}`,
+			service: ['tg', 'wa', 'google'][i],
+			country: ['usa', 'england', 'india'][i],
+			code: `70000${i}`,
+			codeAsSent: `FB-70000${i}`,
+			cost: suite.sim.rentVerify.activation(id).cost,
+			expiresAt: expect.stringMatching(ISO_UTC),
 			raw: { answer: `STATUS_OK:FB-70000${i}` },
 		})),
 	);
@@ -176,7 +177,7 @@ test('under Continue On Fail an item that fails is an error item paired to it; t
 	expect(pairs(result.items)).toEqual(paired(0, 1, 2));
 	expect(result.json[0]).toEqual(errorItem(/BAD_ACTION/, /activation ID/));
 	expect(result.json[1]).toMatchObject({ id: good, code: '424242', status: 'received' });
-	expect(result.json[2]).toEqual(errorItem(/No activation ID was given/, /Buy Number/));
+	expect(result.json[2]).toEqual(errorItem(/No activation ID was given/, /\$\('Buy a number'\)/));
 	expect(suite.sim.count('rentVerify', 'getStatus')).toBe(3);
 }, 15_000);
 

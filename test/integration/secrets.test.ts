@@ -3,12 +3,12 @@
 // credential tests, waits), then checks every error n8n-core saw (observedErrors) and every output item.
 import net from 'node:net';
 
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 import { clearObservedErrors, observedErrors, runListSearch, runLoadOptions, testCredential, type NodeRunResult } from '../helpers/n8nCore';
-import { byId, otp, rv, useSuite, type Run } from './support';
+import { byId, otp, rv, useSuite, type NodeCall, type Run } from './support';
 
 // Distinctive values, so a leak is found wherever it lands.
 const RV_TOKEN = 'deadc0de'.repeat(8);
@@ -28,7 +28,7 @@ function credentials(rentVerify: IDataObject = {}, otpVerified: IDataObject = {}
 }
 
 /** Runs the node with and without Continue On Fail and keeps every output item for the final check. */
-async function fail(parameters: INodeParameters, extra: Run): Promise<NodeRunResult[]> {
+async function fail(parameters: NodeCall, extra: Run): Promise<NodeRunResult[]> {
 	const results: NodeRunResult[] = [];
 	for (const continueOnFail of [false, true]) {
 		const result = await suite.run(parameters, { input: [{}, {}], ...extra, continueOnFail });
@@ -149,7 +149,7 @@ describe('failing calls with distinctive tokens', () => {
 			const [plain] = await fail(rv('activation', 'buyNumber', { country: 'usa', service: 'tg' }), { credentials: malformed });
 			expect(plain.error.message).toMatch(/64 hexadecimal characters/);
 			await expect(
-				runLoadOptions({ ...suite.node(malformed), method: 'getRentVerifyCountries', parameters: rv('activation', 'buyNumber') }),
+				runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber'), malformed), method: 'getCountries' }),
 			).rejects.toThrow(/64 hexadecimal/);
 			expect(attempts).toEqual([]);
 		} finally {
@@ -159,11 +159,10 @@ describe('failing calls with distinctive tokens', () => {
 
 	test('dropdown loaders and the credential test with wrong tokens', async () => {
 		const wrong = credentials({ token: RV_WRONG }, { apiKey: OTP_WRONG });
-		const node = suite.node(wrong);
-		await expect(runLoadOptions({ ...node, method: 'getRentVerifyCountries', parameters: rv('activation', 'buyNumber') })).rejects.toThrow(/BAD_KEY/);
-		await expect(runLoadOptions({ ...node, method: 'getRentVerifyServices', parameters: rv('activation', 'buyNumber', { country: 'usa' }) })).rejects.toThrow(/BAD_KEY/);
-		await expect(runLoadOptions({ ...node, method: 'getOtpVerifiedServices', parameters: otp('rental', 'rentNumber') })).rejects.toThrow(/401/);
-		await expect(runListSearch({ ...node, method: 'searchActivations', parameters: rv('activation', 'cancel'), filter: 'x' })).rejects.toThrow(/BAD_KEY/);
+				await expect(runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber'), wrong), method: 'getCountries' })).rejects.toThrow(/BAD_KEY/);
+		await expect(runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber', { country: 'usa' }), wrong), method: 'getServices' })).rejects.toThrow(/BAD_KEY/);
+		await expect(runLoadOptions({ ...suite.loaderNode(otp('rental', 'rentNumber'), wrong), method: 'getServices' })).rejects.toThrow(/401/);
+		await expect(runListSearch({ ...suite.loaderNode(rv('activation', 'cancel'), wrong), method: 'searchActivations', filter: 'x' })).rejects.toThrow(/BAD_KEY/);
 
 		const rvTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyUrl });
 		const stubTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyStubUrl });

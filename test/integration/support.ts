@@ -1,10 +1,12 @@
-// Shared setup for the action node's integration suites: one simulator per test file, the node and both
-// credential types, and small helpers for parameters, pairing and the simulator's request log.
+// Shared setup for the action nodes' integration suites: one simulator per test file, the RentVerify and
+// OTPVerified nodes with both credential types, and small helpers for parameters, pairing and the
+// simulator's request log.
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
-import { SmsVerification } from '../../nodes/SmsVerification/SmsVerification.node';
+import { OtpVerified } from '../../nodes/OtpVerified/OtpVerified.node';
+import { RentVerify } from '../../nodes/RentVerify/RentVerify.node';
 import { runNode, startNode, type NodeRunResult, type NodeUnderTest, type RunNodeOptions } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -24,16 +26,30 @@ export const E164 = /^\+[1-9]\d{7,14}$/;
 
 export type Run = Omit<RunNodeOptions, 'parameters' | keyof NodeUnderTest> & Partial<NodeUnderTest>;
 
+export type NodeName = 'rentVerify' | 'otpVerified';
+
+/**
+ * A node's parameters plus `provider`, which picks the node under test (RentVerify or OTPVerified).
+ * `provider` is the harness's, not a node parameter: it is removed before the node sees the rest.
+ */
+export type NodeCall = INodeParameters & { provider: NodeName };
+
+const NODES = { rentVerify: () => new RentVerify(), otpVerified: () => new OtpVerified() };
+/** The name n8n gives each node when it is added without an action. */
+export const NODE_NAMES: Record<NodeName, string> = { rentVerify: 'RentVerify', otpVerified: 'OTPVerified' };
+
 export interface Suite {
 	readonly sim: Simulator;
 	/** Node, credential types and credentials pointing at this file's simulator (overridable). */
-	node(credentials?: Record<string, ICredentialDataDecryptedObject>): NodeUnderTest;
+	node(name: NodeName, credentials?: Record<string, ICredentialDataDecryptedObject>): NodeUnderTest;
 	credentials(overrides?: {
 		rentVerifyApi?: ICredentialDataDecryptedObject;
 		otpVerifiedApi?: ICredentialDataDecryptedObject;
 	}): Record<string, ICredentialDataDecryptedObject>;
-	run(parameters: INodeParameters, extra?: Run): Promise<NodeRunResult>;
-	start(parameters: INodeParameters, extra?: Run): ReturnType<typeof startNode>;
+	/** The node and parameters a dropdown loader runs with (`runLoadOptions`, `runListSearch`). */
+	loaderNode(call: NodeCall, credentials?: Record<string, ICredentialDataDecryptedObject>): NodeUnderTest & { parameters: INodeParameters };
+	run(call: NodeCall, extra?: Run): Promise<NodeRunResult>;
+	start(call: NodeCall, extra?: Run): ReturnType<typeof startNode>;
 	/** Requests logged from now on: call the returned function later to read them. */
 	mark(): (provider?: Provider, route?: string) => LoggedRequest[];
 }
@@ -64,18 +80,21 @@ export function useSuite(options: SimulatorOptions = {}): Suite {
 				otpVerifiedApi: { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: current().otpVerifiedUrl, ...overrides.otpVerifiedApi },
 			};
 		},
-		node(credentials) {
+		node(name, credentials) {
 			return {
-				nodeType: new SmsVerification(),
+				nodeType: NODES[name](),
 				credentialTypes: [new RentVerifyApi(), new OtpVerifiedApi()],
 				credentials: credentials ?? suite.credentials(),
 			};
 		},
-		run(parameters, extra = {}) {
-			return runNode({ ...suite.node(), ...extra, parameters });
+		loaderNode({ provider, ...parameters }, credentials) {
+			return { ...suite.node(provider, credentials), parameters };
 		},
-		start(parameters, extra = {}) {
-			return startNode({ ...suite.node(), ...extra, parameters });
+		run(call, extra = {}) {
+			return runNode(nodeRun(suite, call, extra));
+		},
+		start(call, extra = {}) {
+			return startNode(nodeRun(suite, call, extra));
 		},
 		mark() {
 			const from = current().requests.length;
@@ -88,13 +107,17 @@ export function useSuite(options: SimulatorOptions = {}): Suite {
 	return suite;
 }
 
+function nodeRun(suite: Suite, { provider, ...parameters }: NodeCall, extra: Run): RunNodeOptions {
+	return { ...suite.node(provider), nodeName: NODE_NAMES[provider], ...extra, parameters };
+}
+
 /** RentVerify parameters for one operation. */
-export function rv(resource: string, operation: string, rest: INodeParameters = {}): INodeParameters {
+export function rv(resource: string, operation: string, rest: INodeParameters = {}): NodeCall {
 	return { provider: 'rentVerify', resource, operation, ...rest };
 }
 
 /** OTPVerified parameters for one operation. */
-export function otp(resource: string, operation: string, rest: INodeParameters = {}): INodeParameters {
+export function otp(resource: string, operation: string, rest: INodeParameters = {}): NodeCall {
 	return { provider: 'otpVerified', resource, operation, ...rest };
 }
 

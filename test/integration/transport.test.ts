@@ -79,7 +79,7 @@ describe('reads retry transient failures', () => {
 		const result = await suite.run(otp('rental', 'getMessages', { orderId: order }));
 
 		expect(result.status).toBe('success');
-		expect(result.json).toEqual([expect.objectContaining({ orderId: order, code: '112233' })]);
+		expect(result.json).toEqual([expect.objectContaining({ id: order, code: '112233' })]);
 		expect(suite.sim.requests.filter((r) => r.route === 'rental-messages').map((r) => r.outcome)).toEqual([
 			'answered',
 			'reset-before',
@@ -142,7 +142,7 @@ describe('the RentVerify token check', () => {
 			const started = Date.now();
 
 			const result = await suite.run(rv('account', 'getBalance'), { credentials, input: [{}, {}] });
-			const loader = runLoadOptions({ ...suite.node(credentials), method: 'getRentVerifyCountries', parameters: rv('activation', 'buyNumber') });
+			const loader = runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber'), credentials), method: 'getCountries' });
 			await expect(loader).rejects.toThrow(/64 hexadecimal characters/);
 
 			expect(Date.now() - started).toBeLessThan(1500);

@@ -1,4 +1,4 @@
-// Randomized exactly-once test of the SMS Verification Trigger: seeded, reproducible schedules of code arrivals,
+// Randomized exactly-once test of the RentVerify Trigger: seeded, reproducible schedules of code arrivals,
 // retries, activations leaving the active list, faults (one status request, the whole provider) and n8n restarts,
 // each poll run through n8n-core's PollContext against the simulator, with static data saved as n8n 2.41 saves it
 // (see triggerSupport.ts: default mode rolls back to the last emitting or activation poll; durable cursors commit
@@ -271,14 +271,14 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 	const emitted = trigger.emitted;
 	const eventIds = emitted.map((item) => String(item.eventId));
 	check(new Set(eventIds).size === eventIds.length, `an event was emitted twice: ${eventIds.join(', ')}`, log);
-	const pairs = emitted.map((item) => `${String(item.activationId)} ${String(item.code)}`);
+	const pairs = emitted.map((item) => `${String(item.id)} ${String(item.codeAsSent)}`);
 	check(new Set(pairs).size === pairs.length, 'a code was emitted twice', log);
 	// 2. Only what was delivered after the first activation, on a watched activation.
 	const expected = delivered.filter((d) => d.afterBaseline && (mode !== 'ids' || configured.includes(d.id)));
 	const expectedPairs = new Set(expected.map((d) => `${d.id} ${d.code}`));
 	for (const item of emitted) {
-		check(expectedPairs.has(`${String(item.activationId)} ${String(item.code)}`), `unexpected item ${JSON.stringify(item)}`, log);
-		check(item.eventId === `rentVerify:${String(item.activationId)}:${String(item.code)}`, 'eventId format', log);
+		check(expectedPairs.has(`${String(item.id)} ${String(item.codeAsSent)}`), `unexpected item ${JSON.stringify(item)}`, log);
+		check(item.eventId === `rentVerify:${String(item.id)}:${String(item.codeAsSent)}`, 'eventId format', log);
 	}
 	// 3. Everything delivered, except the stated case.
 	const emittedPairs = new Set(pairs);

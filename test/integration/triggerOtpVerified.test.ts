@@ -1,4 +1,4 @@
-// SMS Verification Trigger, OTPVerified → New Message, driven through n8n-core's PollContext against the simulator.
+// OTPVerified Trigger → New Message, driven through n8n-core's PollContext against the simulator.
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -44,14 +44,14 @@ it('skips the messages already there at activation, then emits each new one once
 		{
 			eventId: `otpVerified:${order}:${message.id}`,
 			provider: 'otpVerified',
-			orderId: order,
+			id: order,
 			messageId: message.id,
 			phoneNumber: `+${message.number}`,
 			service: 'Google',
 			sender: '22000',
 			text: 'G-276964 is your Google verification code.',
-			pin: 'G-276964',
 			code: '276964',
+			codeAsSent: 'G-276964',
 			receivedAt: new Date(`${message.timestamp.slice(0, 10)}T${message.timestamp.slice(11, 19)}-05:00`).toISOString(),
 			receivedAtOriginal: message.timestamp,
 			raw: expect.objectContaining({ id: message.id, pin: 'G-276964' }),

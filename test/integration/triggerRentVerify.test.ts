@@ -1,4 +1,4 @@
-// SMS Verification Trigger, RentVerify → New Code, driven through n8n-core's PollContext against the simulator.
+// RentVerify Trigger → New Code, driven through n8n-core's PollContext against the simulator.
 // Static data crosses every poll as JSON (Deployment), saved the way n8n 2.41 saves it.
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -13,6 +13,7 @@ import {
 	startSimulator,
 	stock,
 	type Simulator,
+	type TriggerCall,
 } from './triggerSupport';
 
 let sim: Simulator;
@@ -30,7 +31,7 @@ beforeEach(() => {
 	stock(sim);
 });
 
-const withFilters = (filters: INodeParameters, options: INodeParameters = {}): INodeParameters => ({
+const withFilters = (filters: INodeParameters, options: INodeParameters = {}): TriggerCall => ({
 	...RENTVERIFY,
 	filters,
 	options,
@@ -57,12 +58,14 @@ describe('first activation', () => {
 		expect(item).toEqual({
 			eventId: `rentVerify:${fresh}:222222`,
 			provider: 'rentVerify',
-			activationId: fresh,
+			id: fresh,
 			phoneNumber: activation.phone,
 			service: 'wa',
 			country: 'usa',
 			code: '222222',
-			codeDigits: '222222',
+			codeAsSent: '222222',
+			cost: activation.cost,
+			expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
 			status: 'received',
 			receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
 			raw: {
@@ -70,7 +73,7 @@ describe('first activation', () => {
 				activation: expect.objectContaining({ id: Number(fresh), service: 'wa' }),
 			},
 		});
-		expect(typeof item.activationId).toBe('string');
+		expect(typeof item.id).toBe('string');
 
 		expect((await trigger.poll()).json).toEqual([]);
 		expect(eventIds(trigger.emitted)).toEqual([`rentVerify:${fresh}:222222`]);
@@ -195,7 +198,7 @@ describe('codes across polls', () => {
 		const long = 'G-123456: your code, valid for ten minutes ✓';
 		sim.rentVerify.deliverCode(a, long);
 		const [item] = (await trigger.poll()).json;
-		expect(item).toMatchObject({ code: long, codeDigits: '123456', eventId: `rentVerify:${a}:${long}` });
+		expect(item).toMatchObject({ code: '123456', codeAsSent: long, eventId: `rentVerify:${a}:${long}` });
 		expect((await trigger.poll()).json).toEqual([]);
 		// A long code is remembered as a short hash, never verbatim.
 		expect(JSON.stringify(trigger.nodeState())).not.toContain('valid for ten minutes');

@@ -3,18 +3,18 @@
 // message cursor's edge cases. The HTTP-driven tests in trigger*.test.ts cover the same code end to end.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RentalMessage } from '../../nodes/SmsVerification/transport/otpVerifiedAnswers';
-import type { ActivationStatus, ActiveActivation } from '../../nodes/SmsVerification/transport/rentVerifyAnswers';
-import { applyMessages } from '../../nodes/SmsVerificationTrigger/otpVerifiedMessages';
-import { mapWithConcurrency, type TaskOutcome as Outcome } from '../../nodes/SmsVerification/helpers/pool';
-import { applyStatuses, planActivations, type ActivationWatch } from '../../nodes/SmsVerificationTrigger/rentVerifyCodes';
+import type { RentalMessage } from '../../nodes/shared/transport/otpVerifiedAnswers';
+import type { ActivationStatus, ActiveActivation } from '../../nodes/shared/transport/rentVerifyAnswers';
+import { applyMessages } from '../../nodes/shared/trigger/otpVerifiedMessages';
+import { mapWithConcurrency, type TaskOutcome as Outcome } from '../../nodes/shared/pool';
+import { applyStatuses, planActivations, type ActivationWatch } from '../../nodes/shared/trigger/rentVerifyCodes';
 import {
 	MAX_MESSAGE_IDS_PER_ORDER,
 	STATE_BUDGET_BYTES,
 	readState,
 	type OrderEntry,
 	type RentVerifyState,
-} from '../../nodes/SmsVerificationTrigger/state';
+} from '../../nodes/shared/trigger/state';
 
 const BOUND = 64 * 1024;
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));

@@ -12,8 +12,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
-import { SmsVerificationTrigger } from '../../nodes/SmsVerificationTrigger/SmsVerificationTrigger.node';
-import { forgetProcessMemory } from '../../nodes/SmsVerificationTrigger/state';
+import { OtpVerifiedTrigger } from '../../nodes/OtpVerified/OtpVerifiedTrigger.node';
+import { RentVerifyTrigger } from '../../nodes/RentVerify/RentVerifyTrigger.node';
+import { forgetProcessMemory } from '../../nodes/shared/trigger/state';
 import { runPoll, type PollResult } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -24,11 +25,18 @@ import {
 
 export { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, startSimulator, type Simulator };
 
-export const NODE_NAME = 'SMS Verification Trigger';
+/** The trigger's name in the test workflow (its static data is kept under `node:<name>`). */
+export const NODE_NAME = 'SMS Trigger';
 /** The whole node state may never take more than this (the issue's bound). */
 export const STATE_BOUND_BYTES = 64 * 1024;
 
-const nodeType = new SmsVerificationTrigger();
+const triggers = { rentVerify: new RentVerifyTrigger(), otpVerified: new OtpVerifiedTrigger() };
+
+/**
+ * A trigger's parameters plus `provider`, which picks the trigger under test (RentVerify Trigger or
+ * OTPVerified Trigger). `provider` is the harness's, not a node parameter: the trigger never sees it.
+ */
+export type TriggerCall = INodeParameters & { provider: keyof typeof triggers };
 const credentialTypes = [new RentVerifyApi(), new OtpVerifiedApi()];
 
 export function credentialsFor(sim: Simulator, tokens: { rentVerify?: string; otpVerified?: string } = {}) {
@@ -41,7 +49,7 @@ export function credentialsFor(sim: Simulator, tokens: { rentVerify?: string; ot
 /** One poll through n8n-core; `staticData` is the JSON of workflow.staticData before it. */
 export async function pollOnce(
 	sim: Simulator,
-	parameters: INodeParameters,
+	{ provider, ...parameters }: TriggerCall,
 	staticData: string | undefined,
 	extra: {
 		mode?: 'trigger' | 'manual';
@@ -53,7 +61,7 @@ export async function pollOnce(
 	// A fresh poll outside a Deployment is a new workflow: nothing this process remembers belongs to it.
 	if (staticData === undefined && extra.workflowId === undefined) forgetProcessMemory('harness-poll-workflow');
 	return await runPoll({
-		nodeType,
+		nodeType: triggers[provider],
 		credentialTypes,
 		credentials: credentialsFor(sim, extra.tokens),
 		parameters,
@@ -91,7 +99,7 @@ export class Deployment {
 
 	constructor(
 		readonly sim: Simulator,
-		public parameters: INodeParameters,
+		public parameters: TriggerCall,
 		readonly durable = false,
 	) {}
 
@@ -174,7 +182,7 @@ export function stock(sim: Simulator): void {
 }
 
 export const RENTVERIFY = { provider: 'rentVerify', event: 'newCode' } as const;
-export const otpVerifiedParameters = (orderIds: string[], options: INodeParameters = {}): INodeParameters => ({
+export const otpVerifiedParameters = (orderIds: string[], options: INodeParameters = {}): TriggerCall => ({
 	provider: 'otpVerified',
 	event: 'newMessage',
 	orderIds: orderIds.join(', '),

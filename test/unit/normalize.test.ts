@@ -11,14 +11,14 @@ import {
 	toId,
 	toIsoUtc,
 	toNumber,
-} from '../../nodes/SmsVerification/helpers/normalize';
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/SmsVerification/transport/request';
+} from '../../nodes/shared/normalize';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
 import {
 	failed,
 	parsed,
 	transportProblem,
 	unexpectedAnswer,
-} from '../../nodes/SmsVerification/transport/request';
+} from '../../nodes/shared/transport/request';
 
 describe('toE164', () => {
 	it.each<[unknown, string]>([

@@ -2,7 +2,7 @@
  * Unit tests for OTPVerified's pure parsers (JSON envelope {statusCode, data, message, success}),
  * against PROVIDERS.md and the provider's page in /work/shared/seeds.
  */
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/SmsVerification/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
 import {
 	PROVIDER,
 	parseRelease,
@@ -10,7 +10,7 @@ import {
 	parseRentalMessages,
 	parseRentalServices,
 	unwrap,
-} from '../../nodes/SmsVerification/transport/otpVerifiedAnswers';
+} from '../../nodes/shared/transport/otpVerifiedAnswers';
 
 const answer = (body: string, statusCode = 200, retryAfterMs?: number): HttpAnswer =>
 	retryAfterMs === undefined ? { statusCode, body } : { statusCode, body, retryAfterMs };

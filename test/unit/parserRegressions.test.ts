@@ -2,14 +2,14 @@
  * Answers that once broke the parsers (found by the unit suite's review): built-in property names as
  * words, ids beyond 2^53, NO_ACTIVATIONS in JSON, impossible dates, lists of validation messages.
  */
-import { parseJsonKeepingIds, toIsoUtc } from '../../nodes/SmsVerification/helpers/normalize';
-import { parseRental, parseRentalMessages, unwrap } from '../../nodes/SmsVerification/transport/otpVerifiedAnswers';
-import type { HttpAnswer, Parsed } from '../../nodes/SmsVerification/transport/request';
+import { parseJsonKeepingIds, toIsoUtc } from '../../nodes/shared/normalize';
+import { parseRental, parseRentalMessages, unwrap } from '../../nodes/shared/transport/otpVerifiedAnswers';
+import type { HttpAnswer, Parsed } from '../../nodes/shared/transport/request';
 import {
 	parseActiveActivations,
 	parsePrices,
 	parseStatus,
-} from '../../nodes/SmsVerification/transport/rentVerifyAnswers';
+} from '../../nodes/shared/transport/rentVerifyAnswers';
 
 const answer = (body: string, statusCode = 200): HttpAnswer => ({ statusCode, body });
 

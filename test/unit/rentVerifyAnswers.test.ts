@@ -2,7 +2,7 @@
  * Unit tests for RentVerify's pure parsers (365sms / sms-activate words), against PROVIDERS.md.
  * Every parser takes an HttpAnswer and returns { ok: true, value } or { ok: false, problem }.
  */
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/SmsVerification/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
 import {
 	PROVIDER,
 	answerProblem,
@@ -16,7 +16,7 @@ import {
 	parseServices,
 	parseStatus,
 	splitWord,
-} from '../../nodes/SmsVerification/transport/rentVerifyAnswers';
+} from '../../nodes/shared/transport/rentVerifyAnswers';
 
 const answer = (body: string, statusCode = 200, retryAfterMs?: number): HttpAnswer =>
 	retryAfterMs === undefined ? { statusCode, body } : { statusCode, body, retryAfterMs };

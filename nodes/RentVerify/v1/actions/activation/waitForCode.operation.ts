@@ -1,0 +1,183 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../../shared/displayOptions';
+import type { ActivationOutput } from '../../../../shared/output';
+import type { Outcome } from '../../../../shared/waitLoop';
+import { readWaitTiming, waitForItems } from '../../../../shared/waitLoop';
+import { activationFromList, statusOutput } from '../../../../shared/output';
+import { cancelActivation, getActiveActivations, getStatus } from '../../../../shared/transport/rentVerify';
+import { onTimeout, waitFields } from '../../../../shared/descriptions';
+import { activationId, readActivationId } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	activationId,
+	...waitFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Cancel on Timeout',
+				name: 'cancelOnTimeout',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to cancel the activation when no SMS arrives in time, which refunds its cost minus the provider\'s fee ($0.10 at RentVerify)',
+			},
+			onTimeout,
+		],
+	},
+];
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['activation'], operation: ['waitForCode'] } },
+	properties,
+);
+
+interface WaitSettings {
+	id: string;
+	intervalMs: number;
+	timeoutMs: number;
+	cancelOnTimeout: boolean;
+	onTimeout: 'fail' | 'output';
+}
+
+function readSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		cancelOnTimeout?: boolean;
+		onTimeout?: 'fail' | 'output';
+	};
+	return {
+		id: readActivationId.call(this, itemIndex),
+		...readWaitTiming(this, itemIndex),
+		cancelOnTimeout: options.cancelOnTimeout ?? true,
+		onTimeout: options.onTimeout ?? 'fail',
+	};
+}
+
+/** One poll: the code once it is here; an error if the activation ended without one. */
+async function check(this: IExecuteFunctions, itemIndex: number, id: string): Promise<ActivationOutput | undefined> {
+	const status = await getStatus.call(this, id, itemIndex);
+	if (status.status === 'received') return statusOutput(id, status);
+	if (status.status === 'cancelled') {
+		throw new NodeOperationError(this.getNode(), `Activation ${id} was cancelled or expired before an SMS arrived`, {
+			description: 'It was cancelled elsewhere (or by the provider) or its time ran out. Buy a new number to try again.',
+			itemIndex,
+		});
+	}
+	// waiting, waitingResend, and waitingRetry (its code is the old one, not a new code): keep waiting.
+	return undefined;
+}
+
+async function timedOut(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: WaitSettings,
+): Promise<ActivationOutput> {
+	const seconds = settings.timeoutMs / 1000;
+	let cancelled = false;
+	if (settings.cancelOnTimeout) {
+		try {
+			await cancelActivation.call(this, settings.id, itemIndex);
+			cancelled = true;
+		} catch (error) {
+			// The SMS may have arrived between the last poll and the cancel: then the code wins.
+			const late = await check.call(this, itemIndex, settings.id).catch(() => undefined);
+			if (late) return late;
+			throw new NodeOperationError(
+				this.getNode(),
+				`No SMS arrived for activation ${settings.id} within ${seconds} seconds, and cancelling it failed: ${(error as Error).message}`,
+				{ description: 'Cancel it yourself (Cancel operation or your account page) to get the refund.', itemIndex },
+			);
+		}
+	}
+	if (settings.onTimeout === 'output') {
+		return { ...statusOutput(settings.id, { status: cancelled ? 'cancelled' : 'waiting', code: null, codeDigits: null, word: '' }), timedOut: true, cancelled };
+	}
+	throw new NodeOperationError(
+		this.getNode(),
+		cancelled
+			? `No SMS arrived for activation ${settings.id} within ${seconds} seconds, so it was cancelled and its cost refunded minus the provider's fee`
+			: `No SMS arrived for activation ${settings.id} within ${seconds} seconds; the number was kept`,
+		{
+			description: cancelled
+				? 'Buy a new number to try again, maybe in another country.'
+				: 'Wait again, or cancel the activation to get a refund.',
+			itemIndex,
+		},
+	);
+}
+
+/** What Wait for Code adds to a code from what is known of the number. */
+const DETAIL_FIELDS = ['phoneNumber', 'service', 'country', 'cost', 'expiresAt'] as const;
+type Details = Partial<Pick<ActivationOutput, (typeof DETAIL_FIELDS)[number]>>;
+
+/** The details Buy a Number put in the input item, when that item is this activation's. */
+function detailsFromInput(json: IDataObject, id: string): Details {
+	const details: IDataObject = {};
+	if (String(json.id ?? '') !== id) return details;
+	for (const field of DETAIL_FIELDS) {
+		if (json[field] !== undefined && json[field] !== null) details[field] = json[field];
+	}
+	return details as Details;
+}
+
+const isComplete = (details: Details) => DETAIL_FIELDS.every((field) => details[field] != null);
+
+/**
+ * The whole number with its code: details from the input item first, and what is missing from the
+ * active list, read at most once per execution for all items. Only a read, and best effort: the code is
+ * here already, so a failed read leaves those fields null rather than failing the item.
+ */
+function detailsReader(this: IExecuteFunctions) {
+	let listed: Promise<Map<string, Details>> | undefined;
+	const readList = async (itemIndex: number) => {
+		try {
+			const activations = await getActiveActivations.call(this, itemIndex);
+			return new Map(activations.map((activation) => [activation.activationId, activationFromList(activation)]));
+		} catch (error) {
+			this.logger.warn(`Could not read the active activations for their details: ${(error as Error).message}`);
+			return new Map<string, Details>();
+		}
+	};
+	return async (itemIndex: number, id: string, output: ActivationOutput): Promise<ActivationOutput> => {
+		const fromInput = detailsFromInput(this.getInputData()[itemIndex]?.json ?? {}, id);
+		let details: Details = fromInput;
+		if (!isComplete(fromInput)) {
+			listed ??= readList(itemIndex);
+			const fromList = (await listed).get(id) ?? {};
+			details = { ...fromList, ...fromInput };
+		}
+		const known: Details = {};
+		for (const field of DETAIL_FIELDS) {
+			if (details[field] != null) Object.assign(known, { [field]: details[field] });
+		}
+		return { ...output, ...known };
+	};
+}
+
+/** Waits for all input items at once, polling each activation every interval. */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Map<number, Outcome<ActivationOutput>>> {
+	const withDetails = detailsReader.call(this);
+	return await waitForItems(this, itemIndexes, (itemIndex, startedAt) => {
+		const settings = readSettings.call(this, itemIndex);
+		const complete = async (output: ActivationOutput | undefined) =>
+			output && (await withDetails(itemIndex, settings.id, output));
+		return {
+			intervalMs: settings.intervalMs,
+			waiter: {
+				itemIndex,
+				deadline: startedAt + settings.timeoutMs,
+				check: async () => await complete(await check.call(this, itemIndex, settings.id)),
+				onTimeout: async () => (await complete(await timedOut.call(this, itemIndex, settings))) as ActivationOutput,
+			},
+		};
+	});
+}

@@ -1,0 +1,72 @@
+/**
+ * The one router every action node uses: it finds the chosen operation, runs it for the input items,
+ * and handles Continue On Fail and item pairing here, once.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from './errors';
+import type { Operation, OperationResult, OperationTable } from './operation';
+import type { Outcome } from './waitLoop';
+
+/** What a failed item shows under "Continue On Fail": what happened and what to do. */
+function errorJson(error: unknown): IDataObject {
+	const { message, description } = error as { message?: string; description?: string | null };
+	return description ? { error: message, description } : { error: message ?? String(error) };
+}
+
+async function runEachItem(
+	this: IExecuteFunctions,
+	operation: Operation,
+	itemIndexes: number[],
+): Promise<Map<number, Outcome<OperationResult>>> {
+	if ('executeBatch' in operation) return await operation.executeBatch.call(this, itemIndexes);
+	const outcomes = new Map<number, Outcome<OperationResult>>();
+	for (const itemIndex of itemIndexes) {
+		try {
+			outcomes.set(itemIndex, { ok: true, value: await operation.execute.call(this, itemIndex) });
+		} catch (error) {
+			outcomes.set(itemIndex, { ok: false, error });
+			// Without Continue On Fail the first failure ends the run: later items are not sent.
+			if (!this.continueOnFail()) break;
+		}
+	}
+	return outcomes;
+}
+
+/** Runs the operation chosen by the node's `resource` and `operation` parameters for every input item. */
+export async function route<Map extends Record<string, string>>(
+	this: IExecuteFunctions,
+	operations: OperationTable<Map>,
+): Promise<INodeExecutionData[][]> {
+	// resource and operation take no expressions, so item 0 decides for every item.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const byName = (operations as Record<string, Record<string, Operation> | undefined>)[resource];
+	const operation = byName && Object.hasOwn(byName, operationName) ? byName[operationName] : undefined;
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported by this node`,
+			{ description: 'Pick the operation again in the node: this one may come from another node or version.' },
+		);
+	}
+
+	const itemIndexes = this.getInputData().map((_, itemIndex) => itemIndex);
+	const outcomes = await runEachItem.call(this, operation, itemIndexes);
+	const returnData: INodeExecutionData[] = [];
+	for (const [itemIndex, outcome] of [...outcomes].sort(([a], [b]) => a - b)) {
+		if (outcome.ok) {
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.value), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} else if (this.continueOnFail()) {
+			returnData.push({ json: errorJson(outcome.error), pairedItem: { item: itemIndex } });
+		} else {
+			throw asNodeError(this.getNode(), outcome.error, itemIndex);
+		}
+	}
+	return [returnData];
+}
