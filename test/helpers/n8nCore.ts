@@ -1,7 +1,7 @@
 // Runs n8n nodes through n8n-core's real execution contexts (WorkflowExecute, PollContext, LoadOptionsContext,
 // ExecuteContext + RoutingNode for credential tests). Nothing of n8n-core is mocked: HTTP goes out through
 // n8n's own helpers, with credentials applied by TestCredentialsHelper the way n8n's server applies them.
-// See /work/shared/N8N-NOTES.md ("Running our nodes through n8n-core in tests").
+// See docs/N8N.md ("Running our nodes through n8n-core in tests").
 import type {
 	ExecutionStatus,
 	ICredentialDataDecryptedObject,

@@ -1,5 +1,5 @@
 // Shared by the trigger tests: the simulator, purchases over HTTP, and an n8n "deployment" that carries the
-// trigger's static data from poll to poll the way n8n 2.41 persists it (/work/shared/N8N-NOTES.md, "When n8n
+// trigger's static data from poll to poll the way n8n 2.41 persists it (docs/N8N.md, "When n8n
 // saves a polling trigger's static data"):
 // - default mode: the state is saved after a poll that emits items and after the poll run at activation
 //   (also the one after a restart); a poll that returns null changes only the in-memory copy, and a restart
@@ -27,7 +27,7 @@ export { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, startSimulator, type Sim
 
 /** The trigger's name in the test workflow (its static data is kept under `node:<name>`). */
 export const NODE_NAME = 'SMS Trigger';
-/** The whole node state may never take more than this (the issue's bound). */
+/** The bound the trigger's state is tested against: 64 KiB (STATE_BUDGET_BYTES in state.ts keeps it under 56). */
 export const STATE_BOUND_BYTES = 64 * 1024;
 
 const triggers = { rentVerify: new RentVerifyTrigger(), otpVerified: new OtpVerifiedTrigger() };

@@ -1,7 +1,7 @@
 'use strict';
 // Provider simulator: RentVerify and OTPVerified on one local HTTP server, with a clock tests can move,
 // scripted code delivery, injected faults and a log of every request. See index.d.ts for the public API
-// and /work/shared/PROVIDERS.md for the contract it follows.
+// and docs/PROVIDERS.md for the contract it follows.
 
 const http = require('node:http');
 const { createClock } = require('./clock');

@@ -1,5 +1,5 @@
 'use strict';
-// OTPVerified (see /work/shared/PROVIDERS.md): numbers rented for days, every answer a JSON envelope
+// OTPVerified (see docs/PROVIDERS.md): numbers rented for days, every answer a JSON envelope
 // {statusCode, data?, message, success}. Errors follow the same envelope with success:false, as the
 // contract expects (the original page shows none).
 

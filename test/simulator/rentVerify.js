@@ -1,5 +1,5 @@
 'use strict';
-// RentVerify (see /work/shared/PROVIDERS.md): pay-per-activation numbers, every call a GET, answers in
+// RentVerify (see docs/PROVIDERS.md): pay-per-activation numbers, every call a GET, answers in
 // sms-activate style plain-text words (JSON for the catalog and the active list).
 
 const { createRandom } = require('./random');

@@ -1,6 +1,6 @@
 /**
  * Unit tests for OTPVerified's pure parsers (JSON envelope {statusCode, data, message, success}),
- * against PROVIDERS.md and the provider's page in /work/shared/seeds.
+ * against docs/PROVIDERS.md.
  */
 import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
 import {
@@ -40,7 +40,7 @@ const PARSERS: Array<[string, (a: HttpAnswer) => Parsed<unknown>]> = [
 	['parseRelease', parseRelease],
 ];
 
-// The provider's own examples (seeds/001_*.txt), as JSON.
+// The provider's own examples from its API reference (docs/PROVIDERS.md), as JSON.
 const SEED_RENTAL = {
 	orderId: '52608714',
 	number: '19128648532',

@@ -1,5 +1,5 @@
 /**
- * Unit tests for RentVerify's pure parsers (365sms / sms-activate words), against PROVIDERS.md.
+ * Unit tests for RentVerify's pure parsers (365sms / sms-activate words), against docs/PROVIDERS.md.
  * Every parser takes an HttpAnswer and returns { ok: true, value } or { ok: false, problem }.
  */
 import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
@@ -84,7 +84,7 @@ describe('splitWord', () => {
 	});
 });
 
-// The RentVerify words of PROVIDERS.md and the extra 365sms words the module knows, each with the HTTP
+// The RentVerify words of docs/PROVIDERS.md and the extra 365sms words the module knows, each with the HTTP
 // status a server may send it with. The body decides: the same word with 200 gives the same problem.
 const ERROR_WORDS: Array<[word: string, status: number, transient: boolean]> = [
 	['BAD_KEY', 401, false],

@@ -1,6 +1,6 @@
 /**
  * Pure parsers for OTPVerified's JSON envelope `{statusCode, data, message, success}`:
- * no HTTP here, so each rule of PROVIDERS.md is unit-tested on plain strings.
+ * no HTTP here, so each rule of docs/PROVIDERS.md is unit-tested on plain strings.
  */
 import { asList, codeDigits, findCodeInText, parseJsonKeepingIds, quote, toE164, toId, toIsoUtc, toNumber } from '../normalize';
 import type { HttpAnswer, Parsed, ProviderProblem } from './request';

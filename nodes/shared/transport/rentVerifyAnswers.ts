@@ -1,6 +1,6 @@
 /**
  * Pure parsers for RentVerify's answers (365sms / sms-activate words): no HTTP here, so each rule of
- * PROVIDERS.md is unit-tested on plain strings. The transport (`rentVerify.ts`) calls them.
+ * docs/PROVIDERS.md is unit-tested on plain strings. The transport (`rentVerify.ts`) calls them.
  */
 import { asList, codeDigits, parseJsonKeepingIds, quote, toE164, toId, toIsoUtc, toNumber } from '../normalize';
 import type { HttpAnswer, Parsed, ProviderProblem } from './request';
@@ -23,7 +23,7 @@ export function splitWord(text: string): { word: string; rest?: string } {
 
 type Explanation = { message: string; description: string; transient?: boolean };
 
-// Each error word of PROVIDERS.md and the sms-activate family. Matched as whole words only:
+// Each error word of docs/PROVIDERS.md and the sms-activate family. Matched as whole words only:
 // NO_ACTIVATION is not NO_ACTIVATIONS, NO_NUMBERS is not NO_NUMBER.
 const ERROR_WORDS: Record<string, (detail?: string) => Explanation> = {
 	BAD_KEY: () => ({

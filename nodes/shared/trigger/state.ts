@@ -2,7 +2,7 @@
  * The trigger's memory in the workflow's static data (`node:<node name>`), and the rules that keep it
  * correct and small.
  *
- * Why it is shaped this way (n8n 2.41, /work/shared/N8N-NOTES.md): n8n saves static data when a poll
+ * Why it is shaped this way (n8n 2.41, docs/N8N.md): n8n saves static data when a poll
  * emits items and after the poll that runs at activation, never after a poll that returns nothing, and
  * not at shutdown. A restart therefore rolls the state back to the last emitting or activation poll.
  * So the state holds, for every watched activation or order, exactly what was emitted (plus what the
