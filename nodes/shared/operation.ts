@@ -9,21 +9,25 @@ import type { Outcome } from './waitLoop';
 
 export type OperationResult = IDataObject | IDataObject[];
 
-/** An operation that handles one input item at a time. */
-export interface ItemOperation {
+/**
+ * An operation that handles one input item at a time. `node` is what the node hands every operation:
+ * the protocol server for the sms-activate nodes (one operation file serves several of them), nothing
+ * for OTPVerified.
+ */
+export interface ItemOperation<Node = undefined> {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	execute(this: IExecuteFunctions, itemIndex: number, node: Node): Promise<OperationResult>;
 }
 
 /** An operation that handles all input items together (the waits: ten items wait as long as one). */
-export interface BatchOperation {
+export interface BatchOperation<Node = undefined> {
 	description: INodeProperties[];
-	executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Map<number, Outcome<OperationResult>>>;
+	executeBatch(this: IExecuteFunctions, itemIndexes: number[], node: Node): Promise<Map<number, Outcome<OperationResult>>>;
 }
 
-export type Operation = ItemOperation | BatchOperation;
+export type Operation<Node = undefined> = ItemOperation<Node> | BatchOperation<Node>;
 
 /** resource → operation name → operation, for a node whose resources and operations are `Map`. */
-export type OperationTable<Map extends Record<string, string>> = {
-	[Resource in keyof Map]: Record<Map[Resource], Operation>;
+export type OperationTable<Map extends Record<string, string>, Node = undefined> = {
+	[Resource in keyof Map]: Record<Map[Resource], Operation<Node>>;
 };

@@ -47,16 +47,17 @@ function numberOutput<P extends string>(provider: P, fields: NumberFields<Number
 	};
 }
 
+/** A number of a server of the sms-activate protocol; `provider` names the server (`rentVerify`, `heroSms`, …). */
 export interface ActivationOutput extends NumberOutput {
-	provider: 'rentVerify';
+	provider: string;
 }
 
 export interface RentalOutput extends NumberOutput {
 	provider: 'otpVerified';
 }
 
-export function activationOutput(fields: NumberFields<ActivationOutput>): ActivationOutput {
-	return numberOutput('rentVerify', fields);
+export function activationOutput(provider: string, fields: NumberFields<ActivationOutput>): ActivationOutput {
+	return numberOutput(provider, fields);
 }
 
 export function rentalOutput(fields: NumberFields<RentalOutput>): RentalOutput {
@@ -66,8 +67,8 @@ export function rentalOutput(fields: NumberFields<RentalOutput>): RentalOutput {
 /** The statuses of RentVerify's active list, in the words Get Status uses. */
 const LIST_STATUS: Record<string, string> = { active: 'waiting', waiting: 'waiting', received: 'received' };
 
-export function activationFromList(activation: ActiveActivation): ActivationOutput {
-	return activationOutput({
+export function activationFromList(provider: string, activation: ActiveActivation): ActivationOutput {
+	return activationOutput(provider, {
 		id: activation.activationId,
 		phoneNumber: activation.phoneNumber,
 		service: activation.service,
@@ -85,9 +86,9 @@ export function activationFromList(activation: ActiveActivation): ActivationOutp
  * A status answer as output. `STATUS_WAIT_RETRY:{old code}` carries the code already used: it goes to
  * `previousCode`, never to `code`, so nothing downstream takes it for a new one.
  */
-export function statusOutput(id: string, status: ActivationStatus): ActivationOutput {
+export function statusOutput(provider: string, id: string, status: ActivationStatus): ActivationOutput {
 	const isRetry = status.status === 'waitingRetry';
-	return activationOutput({
+	return activationOutput(provider, {
 		id,
 		status: status.status,
 		...(isRetry ? {} : codeFields(status)),

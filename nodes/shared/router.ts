@@ -15,16 +15,17 @@ function errorJson(error: unknown): IDataObject {
 	return description ? { error: message, description } : { error: message ?? String(error) };
 }
 
-async function runEachItem(
+async function runEachItem<Node>(
 	this: IExecuteFunctions,
-	operation: Operation,
+	operation: Operation<Node>,
 	itemIndexes: number[],
+	node: Node,
 ): Promise<Map<number, Outcome<OperationResult>>> {
-	if ('executeBatch' in operation) return await operation.executeBatch.call(this, itemIndexes);
+	if ('executeBatch' in operation) return await operation.executeBatch.call(this, itemIndexes, node);
 	const outcomes = new Map<number, Outcome<OperationResult>>();
 	for (const itemIndex of itemIndexes) {
 		try {
-			outcomes.set(itemIndex, { ok: true, value: await operation.execute.call(this, itemIndex) });
+			outcomes.set(itemIndex, { ok: true, value: await operation.execute.call(this, itemIndex, node) });
 		} catch (error) {
 			outcomes.set(itemIndex, { ok: false, error });
 			// Without Continue On Fail the first failure ends the run: later items are not sent.
@@ -34,15 +35,19 @@ async function runEachItem(
 	return outcomes;
 }
 
-/** Runs the operation chosen by the node's `resource` and `operation` parameters for every input item. */
-export async function route<Map extends Record<string, string>>(
+/**
+ * Runs the operation chosen by the node's `resource` and `operation` parameters for every input item,
+ * handing each the node's `node` value (see operation.ts).
+ */
+export async function route<Map extends Record<string, string>, Node = undefined>(
 	this: IExecuteFunctions,
-	operations: OperationTable<Map>,
+	operations: OperationTable<Map, Node>,
+	node: Node,
 ): Promise<INodeExecutionData[][]> {
 	// resource and operation take no expressions, so item 0 decides for every item.
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const byName = (operations as Record<string, Record<string, Operation> | undefined>)[resource];
+	const byName = (operations as Record<string, Record<string, Operation<Node>> | undefined>)[resource];
 	const operation = byName && Object.hasOwn(byName, operationName) ? byName[operationName] : undefined;
 	if (!operation) {
 		throw new NodeOperationError(
@@ -53,7 +58,7 @@ export async function route<Map extends Record<string, string>>(
 	}
 
 	const itemIndexes = this.getInputData().map((_, itemIndex) => itemIndex);
-	const outcomes = await runEachItem.call(this, operation, itemIndexes);
+	const outcomes = await runEachItem.call(this, operation, itemIndexes, node);
 	const returnData: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of [...outcomes].sort(([a], [b]) => a - b)) {
 		if (outcome.ok) {

@@ -7,7 +7,7 @@ import type { RentalMessage } from '../../nodes/shared/transport/otpVerifiedAnsw
 import type { ActivationStatus, ActiveActivation } from '../../nodes/shared/transport/rentVerifyAnswers';
 import { applyMessages } from '../../nodes/shared/trigger/otpVerifiedMessages';
 import { mapWithConcurrency, type TaskOutcome as Outcome } from '../../nodes/shared/pool';
-import { applyStatuses, planActivations, type ActivationWatch } from '../../nodes/shared/trigger/rentVerifyCodes';
+import { applyStatuses, planActivations, type ActivationWatch } from '../../nodes/shared/trigger/activationCodes';
 import {
 	MAX_MESSAGE_IDS_PER_ORDER,
 	STATE_BUDGET_BYTES,
@@ -79,7 +79,7 @@ function pollPure(
 ) {
 	const plan = planActivations(previous, list, watch, now);
 	const outcomes = plan.candidates.map((c) => (c.read ? received(codes.get(c.id) ?? 'none') : undefined));
-	const result = applyStatuses(plan, outcomes, { firstActivation: previous === undefined, emitExisting: false, now });
+	const result = applyStatuses(plan, outcomes, { provider: 'rentVerify', firstActivation: previous === undefined, emitExisting: false, now });
 	// Round-trip as n8n stores it.
 	const next = readState(JSON.parse(JSON.stringify({ v: 1, rentVerify: result.next })) as IDataObject).rentVerify;
 	return { ...result, next: next as RentVerifyState, plan };

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { newestRentVerifyCode, pollRentVerify } from '../../shared/trigger/rentVerifyCodes';
+import { RENTVERIFY } from '../../shared/transport/activationServers';
+import { newestActivationCode, pollActivationCodes } from '../../shared/trigger/activationCodes';
 import { memoryKeyOf, readTriggerOptions, splitList, triggerOptions } from '../../shared/trigger/options';
 import { sampleItem } from '../../shared/trigger/sample';
 import { STATE_VERSION, loadState, saveState } from '../../shared/trigger/state';
@@ -97,13 +98,13 @@ export class RentVerifyTriggerV1 implements INodeType {
 		// Fetch Test Event: read-only, and static data is not even opened, so testing in the editor
 		// never moves (or creates) the trigger's memory.
 		if (this.getMode() === 'manual') {
-			const newest = await newestRentVerifyCode.call(this, settings);
+			const newest = await newestActivationCode.call(this, RENTVERIFY, settings);
 			return [this.helpers.returnJsonArray([newest ?? sampleItem('rentVerify')])];
 		}
 		const memoryKey = memoryKeyOf.call(this);
 		const staticData = this.getWorkflowStaticData('node');
 		const previous = loadState(staticData, memoryKey).rentVerify;
-		const { events, next } = await pollRentVerify.call(this, previous, settings);
+		const { events, next } = await pollActivationCodes.call(this, RENTVERIFY, previous, settings);
 		// The last step, after every request: a poll that threw has changed nothing. The state goes
 		// with the items n8n saves it with (see state.ts for why that is enough).
 		saveState(staticData, { v: STATE_VERSION, rentVerify: next }, memoryKey);

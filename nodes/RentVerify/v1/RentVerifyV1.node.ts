@@ -10,7 +10,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { subtitleOf } from '../../shared/subtitle';
 import { router } from './actions/router';
 import { description as resources } from './actions/resources';
-import { listSearch, loadOptions } from './methods';
+import { activationMethods } from '../../shared/activation/methods';
+import { RENTVERIFY } from '../../shared/transport/activationServers';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is in baseDescription (the versioned node file one folder up), spread below; n8n resolves every version's icon relative to that file
 export class RentVerifyV1 implements INodeType {
@@ -30,7 +31,7 @@ export class RentVerifyV1 implements INodeType {
 		};
 	}
 
-	methods = { loadOptions, listSearch };
+	methods = activationMethods(RENTVERIFY);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -10,7 +10,7 @@ import type { RentalMessage } from '../transport/otpVerifiedAnswers';
 import { messageOutput } from '../output';
 import { mapWithConcurrency } from '../pool';
 import { asNodeError } from '../errors';
-import { errorMessage } from './rentVerifyCodes';
+import { errorMessage } from './activationCodes';
 import type { OrderEntry, OtpVerifiedState } from './state';
 import { MAX_MESSAGE_IDS_PER_ORDER, MAX_ORDERS, memoKey } from './state';
 

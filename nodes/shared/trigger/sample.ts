@@ -9,7 +9,8 @@ import { activationOutput, messageOutput } from '../output';
 const NOTE =
 	'Sample data: no code has arrived on the watched numbers yet. Real events have the same fields, without "sample" and "note".';
 
-export function sampleItem(provider: 'rentVerify' | 'otpVerified'): IDataObject {
+/** `provider` is the server's (`rentVerify`, `heroSms`, …) for a New Code trigger, or `otpVerified`. */
+export function sampleItem(provider: string): IDataObject {
 	const receivedAt = new Date().toISOString();
 	if (provider === 'otpVerified') {
 		return {
@@ -34,8 +35,8 @@ export function sampleItem(provider: 'rentVerify' | 'otpVerified'): IDataObject 
 	return {
 		sample: true,
 		note: NOTE,
-		eventId: 'rentVerify:sample:123456',
-		...activationOutput({
+		eventId: `${provider}:sample:123456`,
+		...activationOutput(provider, {
 			id: 'sample',
 			status: 'received',
 			phoneNumber: '+12025550123',

@@ -16,5 +16,5 @@ const operations: OperationTable<OtpVerifiedMap> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, operations);
+	return await route.call(this, operations, undefined);
 }

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as account from './account/Account.resource';
-import * as activation from './activation/Activation.resource';
-import * as catalog from './catalog/Catalog.resource';
+import * as account from '../../../shared/activation/account/Account.resource';
+import * as activation from '../../../shared/activation/activation/Activation.resource';
+import * as catalog from '../../../shared/activation/catalog/Catalog.resource';
 
 export { account, activation, catalog };
 

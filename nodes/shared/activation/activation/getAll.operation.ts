@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../../shared/displayOptions';
-import type { ActivationOutput } from '../../../../shared/output';
-import { activationFromList } from '../../../../shared/output';
-import { getActiveActivations } from '../../../../shared/transport/rentVerify';
+import { updateDisplayOptions } from '../../displayOptions';
+import type { ActivationServer } from '../../transport/activationServers';
+import type { ActivationOutput } from '../../output';
+import { activationFromList } from '../../output';
+import { getActiveActivations, providerOf } from '../../transport/smsActivate';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,8 +30,11 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ActivationOutput[]> {
-	const activations = (await getActiveActivations.call(this, itemIndex)).map(activationFromList);
+export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<ActivationOutput[]> {
+	const provider = await providerOf.call(this, server, itemIndex);
+	const activations = (await getActiveActivations.call(this, server, itemIndex)).map((activation) =>
+		activationFromList(provider, activation),
+	);
 	if (this.getNodeParameter('returnAll', itemIndex, false)) return activations;
 	return activations.slice(0, Number(this.getNodeParameter('limit', itemIndex, 50)));
 }

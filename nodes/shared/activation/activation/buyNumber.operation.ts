@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { ActivationServer } from '../../transport/activationServers';
 
-import { updateDisplayOptions } from '../../../../shared/displayOptions';
-import { asNodeError } from '../../../../shared/errors';
-import type { ActivationOutput } from '../../../../shared/output';
-import { activationOutput } from '../../../../shared/output';
-import { providerWord } from '../../../../shared/transport/request';
-import { getActiveActivations, getNumber, getPrices } from '../../../../shared/transport/rentVerify';
-import type { PurchasedNumber } from '../../../../shared/transport/rentVerifyAnswers';
+import { updateDisplayOptions } from '../../displayOptions';
+import { asNodeError } from '../../errors';
+import type { ActivationOutput } from '../../output';
+import { activationOutput } from '../../output';
+import { providerWord } from '../../transport/request';
+import { getActiveActivations, getNumber, getPrices, providerOf } from '../../transport/smsActivate';
+import type { PurchasedNumber } from '../../transport/rentVerifyAnswers';
 import { countryField, serviceField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -86,11 +87,12 @@ interface BuyOptions {
 /** Checks Max Price against the current offer; returns the price ID that pins the checked price. */
 async function checkMaxPrice(
 	this: IExecuteFunctions,
+	server: ActivationServer,
 	itemIndex: number,
 	order: { service: string; country: string; priceId?: string },
 	maxPrice: number,
 ): Promise<{ priceId?: string; price: number }> {
-	const prices = await getPrices.call(this, itemIndex);
+	const prices = await getPrices.call(this, server, itemIndex);
 	const offers = prices.filter(
 		(offer) =>
 			offer.country === order.country &&
@@ -115,7 +117,7 @@ async function checkMaxPrice(
 	return { priceId: offer.priceId ?? order.priceId, price: offer.price };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ActivationOutput> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<ActivationOutput> {
 	const country = String(this.getNodeParameter('country', itemIndex)).trim();
 	const service = String(this.getNodeParameter('service', itemIndex)).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as BuyOptions;
@@ -125,7 +127,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let order = { service, country, priceId: options.priceId?.trim() || undefined };
 	let cost: number | null = null;
 	if (options.maxPrice !== undefined) {
-		const checked = await checkMaxPrice.call(this, itemIndex, order, options.maxPrice);
+		const checked = await checkMaxPrice.call(this, server, itemIndex, order, options.maxPrice);
 		order = { ...order, priceId: checked.priceId };
 		cost = checked.price;
 	}
@@ -136,7 +138,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (let attempt = 1; !purchase; attempt++) {
 		try {
 			// Sent once per attempt: an attempt only follows a NO_NUMBERS answer, which bought nothing.
-			purchase = await getNumber.call(this, order, itemIndex);
+			purchase = await getNumber.call(this, server, order, itemIndex);
 		} catch (error) {
 			if (providerWord(error) !== 'NO_NUMBERS' || attempt >= attempts) throw asNodeError(this.getNode(), error, itemIndex);
 			try {
@@ -149,7 +151,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 
-	const output = activationOutput({
+	const output = activationOutput(await providerOf.call(this, server, itemIndex), {
 		id: purchase.activationId,
 		phoneNumber: purchase.phoneNumber,
 		service,
@@ -158,7 +160,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		cost,
 		raw: { answer: purchase.answer },
 	});
-	return await withListedDetails.call(this, output, itemIndex);
+	return await withListedDetails.call(this, server, output, itemIndex);
 }
 
 /**
@@ -167,11 +169,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  */
 async function withListedDetails(
 	this: IExecuteFunctions,
+	server: ActivationServer,
 	output: ActivationOutput,
 	itemIndex: number,
 ): Promise<ActivationOutput> {
 	try {
-		const listed = (await getActiveActivations.call(this, itemIndex)).find(
+		const listed = (await getActiveActivations.call(this, server, itemIndex)).find(
 			(activation) => activation.activationId === output.id,
 		);
 		if (!listed) return output;

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../../shared/displayOptions';
-import type { ActivationOutput } from '../../../../shared/output';
-import type { Outcome } from '../../../../shared/waitLoop';
-import { readWaitTiming, waitForItems } from '../../../../shared/waitLoop';
-import { activationFromList, statusOutput } from '../../../../shared/output';
-import { cancelActivation, getActiveActivations, getStatus } from '../../../../shared/transport/rentVerify';
-import { onTimeout, waitFields } from '../../../../shared/descriptions';
+import { updateDisplayOptions } from '../../displayOptions';
+import type { ActivationServer } from '../../transport/activationServers';
+import type { ActivationOutput } from '../../output';
+import type { Outcome } from '../../waitLoop';
+import { readWaitTiming, waitForItems } from '../../waitLoop';
+import { activationFromList, statusOutput } from '../../output';
+import { cancelActivation, getActiveActivations, getStatus, providerOf } from '../../transport/smsActivate';
+import { onTimeout, waitFields } from '../../descriptions';
 import { activationId, readActivationId } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -60,9 +61,15 @@ function readSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings 
 }
 
 /** One poll: the code once it is here; an error if the activation ended without one. */
-async function check(this: IExecuteFunctions, itemIndex: number, id: string): Promise<ActivationOutput | undefined> {
-	const status = await getStatus.call(this, id, itemIndex);
-	if (status.status === 'received') return statusOutput(id, status);
+async function check(
+	this: IExecuteFunctions,
+	server: ActivationServer,
+	provider: string,
+	itemIndex: number,
+	id: string,
+): Promise<ActivationOutput | undefined> {
+	const status = await getStatus.call(this, server, id, itemIndex);
+	if (status.status === 'received') return statusOutput(provider, id, status);
 	if (status.status === 'cancelled') {
 		throw new NodeOperationError(this.getNode(), `Activation ${id} was cancelled or expired before an SMS arrived`, {
 			description: 'It was cancelled elsewhere (or by the provider) or its time ran out. Buy a new number to try again.',
@@ -75,6 +82,8 @@ async function check(this: IExecuteFunctions, itemIndex: number, id: string): Pr
 
 async function timedOut(
 	this: IExecuteFunctions,
+	server: ActivationServer,
+	provider: string,
 	itemIndex: number,
 	settings: WaitSettings,
 ): Promise<ActivationOutput> {
@@ -82,11 +91,11 @@ async function timedOut(
 	let cancelled = false;
 	if (settings.cancelOnTimeout) {
 		try {
-			await cancelActivation.call(this, settings.id, itemIndex);
+			await cancelActivation.call(this, server, settings.id, itemIndex);
 			cancelled = true;
 		} catch (error) {
 			// The SMS may have arrived between the last poll and the cancel: then the code wins.
-			const late = await check.call(this, itemIndex, settings.id).catch(() => undefined);
+			const late = await check.call(this, server, provider, itemIndex, settings.id).catch(() => undefined);
 			if (late) return late;
 			throw new NodeOperationError(
 				this.getNode(),
@@ -96,7 +105,7 @@ async function timedOut(
 		}
 	}
 	if (settings.onTimeout === 'output') {
-		return { ...statusOutput(settings.id, { status: cancelled ? 'cancelled' : 'waiting', code: null, codeDigits: null, word: '' }), timedOut: true, cancelled };
+		return { ...statusOutput(provider, settings.id, { status: cancelled ? 'cancelled' : 'waiting', code: null, codeDigits: null, word: '' }), timedOut: true, cancelled };
 	}
 	throw new NodeOperationError(
 		this.getNode(),
@@ -133,12 +142,12 @@ const isComplete = (details: Details) => DETAIL_FIELDS.every((field) => details[
  * active list, read at most once per execution for all items. Only a read, and best effort: the code is
  * here already, so a failed read leaves those fields null rather than failing the item.
  */
-function detailsReader(this: IExecuteFunctions) {
+function detailsReader(this: IExecuteFunctions, server: ActivationServer, provider: string) {
 	let listed: Promise<Map<string, Details>> | undefined;
 	const readList = async (itemIndex: number) => {
 		try {
-			const activations = await getActiveActivations.call(this, itemIndex);
-			return new Map(activations.map((activation) => [activation.activationId, activationFromList(activation)]));
+			const activations = await getActiveActivations.call(this, server, itemIndex);
+			return new Map(activations.map((activation) => [activation.activationId, activationFromList(provider, activation)]));
 		} catch (error) {
 			this.logger.warn(`Could not read the active activations for their details: ${(error as Error).message}`);
 			return new Map<string, Details>();
@@ -164,8 +173,11 @@ function detailsReader(this: IExecuteFunctions) {
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
+	server: ActivationServer,
 ): Promise<Map<number, Outcome<ActivationOutput>>> {
-	const withDetails = detailsReader.call(this);
+	// Read once for all items: which server the credential points at (the items' `provider`).
+	const provider = itemIndexes.length > 0 ? await providerOf.call(this, server, itemIndexes[0]) : '';
+	const withDetails = detailsReader.call(this, server, provider);
 	return await waitForItems(this, itemIndexes, (itemIndex, startedAt) => {
 		const settings = readSettings.call(this, itemIndex);
 		const complete = async (output: ActivationOutput | undefined) =>
@@ -175,8 +187,8 @@ export async function executeBatch(
 			waiter: {
 				itemIndex,
 				deadline: startedAt + settings.timeoutMs,
-				check: async () => await complete(await check.call(this, itemIndex, settings.id)),
-				onTimeout: async () => (await complete(await timedOut.call(this, itemIndex, settings))) as ActivationOutput,
+				check: async () => await complete(await check.call(this, server, provider, itemIndex, settings.id)),
+				onTimeout: async () => (await complete(await timedOut.call(this, server, provider, itemIndex, settings))) as ActivationOutput,
 			},
 		};
 	});

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../../shared/displayOptions';
-import { getPrices } from '../../../../shared/transport/rentVerify';
+import { updateDisplayOptions } from '../../displayOptions';
+import type { ActivationServer } from '../../transport/activationServers';
+import { getPrices, providerOf } from '../../transport/smsActivate';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,7 +44,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<IDataObject[]> {
+	const provider = await providerOf.call(this, server, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		country?: string;
 		service?: string;
@@ -51,10 +53,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const country = filters.country?.trim().toLowerCase();
 	const service = filters.service?.trim().toLowerCase();
-	const prices = await getPrices.call(this, itemIndex);
+	const prices = await getPrices.call(this, server, itemIndex);
 	return prices
 		.filter((offer) => !country || offer.country.toLowerCase() === country)
 		.filter((offer) => !service || offer.service.toLowerCase() === service)
 		.filter((offer) => !filters.onlyAvailable || (offer.available ?? 0) > 0)
-		.map((offer) => ({ provider: 'rentVerify', ...offer }));
+		.map((offer) => ({ provider, ...offer }));
 }

@@ -1,11 +1,13 @@
 /**
- * RentVerify → New Code: which activations to watch, and which of their codes are new.
+ * New Code, for every server of the sms-activate protocol (RentVerify Trigger and the protocol
+ * family's trigger): which activations to watch, and which of their codes are new.
  * `planActivations` and `applyStatuses` are pure (no HTTP, no n8n), so the exactly-once rules can be
- * read and tested on their own; `pollRentVerify` wires them to the transport.
+ * read and tested on their own; `pollActivationCodes` wires them to the transport.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { getActiveActivations, getStatus } from '../transport/rentVerify';
+import type { ActivationServer } from '../transport/activationServers';
+import { getActiveActivations, getStatus, providerOf } from '../transport/smsActivate';
 import type { ActivationStatus, ActiveActivation } from '../transport/rentVerifyAnswers';
 import type { TaskOutcome } from '../pool';
 import { asNodeError } from '../errors';
@@ -152,11 +154,17 @@ export interface StatusResult {
 const codeOf = (status: ActivationStatus): string | null =>
 	status.status === 'received' || status.status === 'waitingRetry' ? status.code : null;
 
-function codeItem(candidate: Candidate, status: ActivationStatus, code: string, receivedAt: string): IDataObject {
+function codeItem(
+	provider: string,
+	candidate: Candidate,
+	status: ActivationStatus,
+	code: string,
+	receivedAt: string,
+): IDataObject {
 	const { id, listed, entry } = candidate;
 	return {
-		eventId: `rentVerify:${id}:${code}`,
-		...activationOutput({
+		eventId: `${provider}:${id}:${code}`,
+		...activationOutput(provider, {
 			id,
 			status: status.status,
 			phoneNumber: listed?.phoneNumber ?? entry.p ?? null,
@@ -182,7 +190,7 @@ function codeItem(candidate: Candidate, status: ActivationStatus, code: string, 
 export function applyStatuses(
 	plan: ActivationPlan,
 	outcomes: Array<TaskOutcome<ActivationStatus> | undefined>,
-	options: { firstActivation: boolean; emitExisting: boolean; now: number },
+	options: { provider: string; firstActivation: boolean; emitExisting: boolean; now: number },
 ): StatusResult {
 	const receivedAt = new Date(options.now).toISOString();
 	const skipOld = options.firstActivation && !options.emitExisting;
@@ -211,7 +219,7 @@ export function applyStatuses(
 		if (code !== null && code !== '') {
 			const key = memoKey(code);
 			if (!entry.c.includes(key)) {
-				if (!skipOld) events.push(codeItem(candidate, status, code, receivedAt));
+				if (!skipOld) events.push(codeItem(options.provider, candidate, status, code, receivedAt));
 				entry.c = [...entry.c, key].slice(-MAX_CODES_PER_ACTIVATION);
 			}
 		}
@@ -239,33 +247,35 @@ function pollDeadline(context: IPollFunctions, start: number): number {
 }
 
 /** One poll: the new codes, and the state to save with them. Throws, changing nothing, when the provider is down. */
-export async function pollRentVerify(
+export async function pollActivationCodes(
 	this: IPollFunctions,
+	server: ActivationServer,
 	previous: RentVerifyState | undefined,
 	settings: RentVerifySettings,
 ): Promise<{ events: IDataObject[]; next: RentVerifyState }> {
 	const start = Date.now();
 	// The active list failing means the provider is down or the token is wrong: the poll fails with
 	// the transport's clear error, and nothing is lost because nothing was recorded.
-	const activeList = await getActiveActivations.call(this);
+	const activeList = await getActiveActivations.call(this, server);
+	const provider = await providerOf.call(this, server);
 	const plan = planActivations(previous, activeList, settings.watch, start);
 	if (plan.leftOut.length > 0) {
 		this.logger.warn(
-			`SMS Verification Trigger: ${plan.leftOut.length} activations are not watched this poll, to keep the trigger's memory bounded; narrow the watched services, countries or activation IDs`,
+			`New Code trigger: ${plan.leftOut.length} activations are not watched this poll, to keep the trigger's memory bounded; narrow the watched services, countries or activation IDs`,
 		);
 	}
 	const toRead = plan.candidates.filter((candidate) => candidate.read);
 	const readOutcomes = await mapWithConcurrency(
 		toRead,
 		settings.concurrency,
-		async (candidate) => await getStatus.call(this, candidate.id),
+		async (candidate) => await getStatus.call(this, server, candidate.id),
 		pollDeadline(this, start),
 	);
 	const byId = new Map(toRead.map((candidate, index) => [candidate.id, readOutcomes[index]]));
 	const result = applyStatuses(
 		plan,
 		plan.candidates.map((candidate) => byId.get(candidate.id)),
-		{ firstActivation: previous === undefined, emitExisting: settings.emitExisting, now: Date.now() },
+		{ provider, firstActivation: previous === undefined, emitExisting: settings.emitExisting, now: Date.now() },
 	);
 	if (result.failures.length > 0) {
 		// The first activation needs every status to tell the codes already there from later ones: a
@@ -277,19 +287,21 @@ export async function pollRentVerify(
 			throw asNodeError(this.getNode(), result.failures[0].error);
 		}
 		this.logger.warn(
-			`SMS Verification Trigger: the status of ${result.failures.length} RentVerify activations could not be read; they are asked again next poll (${errorMessage(result.failures[0].error)})`,
+			`New Code trigger: the status of ${result.failures.length} activations could not be read; they are asked again next poll (${errorMessage(result.failures[0].error)})`,
 		);
 	}
 	return { events: result.events, next: result.next };
 }
 
 /** Fetch Test Event: the newest code among the watched activations, read-only. */
-export async function newestRentVerifyCode(
+export async function newestActivationCode(
 	this: IPollFunctions,
+	server: ActivationServer,
 	settings: RentVerifySettings,
 ): Promise<IDataObject | undefined> {
 	const start = Date.now();
-	const activeList = await getActiveActivations.call(this);
+	const activeList = await getActiveActivations.call(this, server);
+	const provider = await providerOf.call(this, server);
 	const plan = planActivations(undefined, activeList, settings.watch, start);
 	// Newest first, also among IDs set in the node; those not in the active list come last.
 	const created = (candidate: Candidate) => candidate.listed?.createdAt ?? '';
@@ -299,7 +311,7 @@ export async function newestRentVerifyCode(
 	const outcomes = await mapWithConcurrency(
 		candidates,
 		settings.concurrency,
-		async (candidate) => await getStatus.call(this, candidate.id),
+		async (candidate) => await getStatus.call(this, server, candidate.id),
 		pollDeadline(this, start),
 	);
 	// The first with a code is the newest code.
@@ -308,7 +320,7 @@ export async function newestRentVerifyCode(
 		if (outcome.state === 'failed') firstError ??= outcome.error;
 		if (outcome.state !== 'done') continue;
 		const code = codeOf(outcome.value);
-		if (code) return codeItem(candidates[index], outcome.value, code, new Date().toISOString());
+		if (code) return codeItem(provider, candidates[index], outcome.value, code, new Date().toISOString());
 	}
 	if (firstError !== undefined && outcomes.every((outcome) => outcome.state !== 'done')) {
 		throw asNodeError(this.getNode(), firstError);

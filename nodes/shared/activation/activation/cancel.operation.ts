@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../../shared/displayOptions';
-import { cancelActivation, getActiveActivations } from '../../../../shared/transport/rentVerify';
+import { updateDisplayOptions } from '../../displayOptions';
+import type { ActivationServer } from '../../transport/activationServers';
+import { cancelActivation, getActiveActivations, providerOf } from '../../transport/smsActivate';
 import { activationId, readActivationId } from '../common.descriptions';
 
 /** RentVerify's documented cancellation fee (USD). */
@@ -12,14 +13,15 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	[activationId],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<IDataObject> {
+	const provider = await providerOf.call(this, server, itemIndex);
 	const id = readActivationId.call(this, itemIndex);
 	// The cost is read before cancelling, while the activation is still listed: the refund is cost minus the fee.
-	const listed = (await getActiveActivations.call(this, itemIndex)).find((activation) => activation.activationId === id);
-	await cancelActivation.call(this, id, itemIndex);
+	const listed = (await getActiveActivations.call(this, server, itemIndex)).find((activation) => activation.activationId === id);
+	await cancelActivation.call(this, server, id, itemIndex);
 	const cost = listed?.cost ?? null;
 	return {
-		provider: 'rentVerify',
+		provider,
 		id,
 		cancelled: true,
 		status: 'cancelled',

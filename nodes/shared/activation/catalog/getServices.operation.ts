@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../displayOptions';
+import type { ActivationServer } from '../../transport/activationServers';
+import { getServices, providerOf } from '../../transport/smsActivate';
+import { countryField } from '../common.descriptions';
+
+export const description: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['catalog'], operation: ['getServices'] } },
+	[countryField],
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<IDataObject[]> {
+	const provider = await providerOf.call(this, server, itemIndex);
+	const country = String(this.getNodeParameter('country', itemIndex)).trim();
+	const services = await getServices.call(this, server, country, itemIndex);
+	return services.map((service) => ({ provider, country, code: service.code, name: service.name }));
+}

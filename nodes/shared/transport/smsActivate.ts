@@ -1,0 +1,185 @@
+/**
+ * The sms-activate protocol's transport: the only place that builds its URLs and sends its actions,
+ * for RentVerify and every server of the family (activationServers.ts). Every call goes through
+ * `httpRequestWithAuthentication` with the node's credential; the answers are read by the pure parsers
+ * of rentVerifyAnswers.ts (docs/PROVIDERS.md).
+ */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ActivationServer, ProtocolAction, ServerConnection } from './activationServers';
+import type {
+	ActivationStatus,
+	ActiveActivation,
+	Country,
+	Price,
+	PurchasedNumber,
+	Service,
+} from './rentVerifyAnswers';
+import {
+	parseActiveActivations,
+	parseBalance,
+	parseCancel,
+	parseCountries,
+	parseNumber,
+	parsePrices,
+	parseServices,
+	parseStatus,
+} from './rentVerifyAnswers';
+import type { HttpAnswer, Parsed, ProviderCall, ProviderContext } from './request';
+import { callProvider } from './request';
+
+/** sms-activate's URL style (`…/handler_api.php?action=getNumber&api_key=…`), used by most servers of the family. */
+export function isHandlerStyle(baseUrl: string): boolean {
+	return /\/handler_api\.php$/i.test(baseUrl);
+}
+
+/** The URL and query of one action, in the base URL's style. */
+export function endpoint(baseUrl: string, action: string, params: IDataObject = {}) {
+	const base = baseUrl.trim().replace(/\/+$/, '');
+	return isHandlerStyle(base)
+		? { url: base, qs: { action, ...params } }
+		: { url: `${base}/${action}`, qs: params };
+}
+
+/** The node's server, read from its credential and checked before anything is sent. */
+export async function connect(
+	this: ProviderContext,
+	server: ActivationServer,
+	itemIndex?: number,
+): Promise<ServerConnection & { credentials: ICredentialDataDecryptedObject }> {
+	const credentials = await this.getCredentials(server.credentialType, itemIndex);
+	const connection = server.connect(credentials);
+	try {
+		new URL(connection.baseUrl);
+	} catch {
+		throw new NodeOperationError(this.getNode(), `The ${connection.name} base URL "${connection.baseUrl}" is not a valid URL`, {
+			description: `Fix the base URL in the ${server.productName} credential.`,
+			itemIndex,
+		});
+	}
+	const tokenProblem = connection.tokenProblem?.(connection.token);
+	if (tokenProblem) {
+		throw new NodeOperationError(this.getNode(), tokenProblem, {
+			description: `Copy the token again from your ${connection.name} account page into the credential. No request was sent.`,
+			itemIndex,
+		});
+	}
+	return { ...connection, credentials };
+}
+
+async function call<T>(
+	context: ProviderContext,
+	server: ActivationServer,
+	action: ProtocolAction,
+	params: IDataObject,
+	interpret: (answer: HttpAnswer) => Parsed<T>,
+	options: { sentOnce?: ProviderCall<T>['sentOnce']; itemIndex?: number } = {},
+): Promise<T> {
+	const connection = await connect.call(context, server, options.itemIndex);
+	if (!connection.documents(action)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${connection.name} does not document the "${action}" action, so this operation is not available there`,
+			{ description: 'Pick another operation, or another server in the credential. Nothing was sent.', itemIndex: options.itemIndex },
+		);
+	}
+	return await callProvider(context, {
+		providerName: connection.name,
+		credentialType: server.credentialType,
+		credentials: connection.credentials,
+		method: 'GET',
+		...endpoint(connection.baseUrl, action, params),
+		interpret,
+		sentOnce: options.sentOnce,
+		secrets: [connection.token],
+		itemIndex: options.itemIndex,
+	});
+}
+
+/** The account balance (USD). */
+export async function getBalance(this: ProviderContext, server: ActivationServer, itemIndex?: number): Promise<number> {
+	return await call(this, server, 'getBalance', {}, parseBalance, { itemIndex });
+}
+
+/** The countries numbers can be bought in. */
+export async function getCountries(this: ProviderContext, server: ActivationServer, itemIndex?: number): Promise<Country[]> {
+	return await call(this, server, 'getCountries', {}, parseCountries, { itemIndex });
+}
+
+/** The services offered in one country. */
+export async function getServices(
+	this: ProviderContext,
+	server: ActivationServer,
+	country: string,
+	itemIndex?: number,
+): Promise<Service[]> {
+	return await call(this, server, 'getServices', { country }, parseServices, { itemIndex });
+}
+
+/** Every price, one entry per country × service. */
+export async function getPrices(this: ProviderContext, server: ActivationServer, itemIndex?: number): Promise<Price[]> {
+	return await call(this, server, 'getPrices', {}, parsePrices, { itemIndex });
+}
+
+/** The account's active activations. */
+export async function getActiveActivations(
+	this: ProviderContext,
+	server: ActivationServer,
+	itemIndex?: number,
+): Promise<ActiveActivation[]> {
+	return await call(this, server, 'getActiveActivations', {}, parseActiveActivations, { itemIndex });
+}
+
+/**
+ * Buys a number. Spends money: sent exactly once, never retried, whatever happens to the connection.
+ */
+export async function getNumber(
+	this: ProviderContext,
+	server: ActivationServer,
+	order: { service: string; country: string; priceId?: string },
+	itemIndex?: number,
+): Promise<PurchasedNumber> {
+	const params: IDataObject = { service: order.service, country: order.country };
+	if (order.priceId) params.price_id = order.priceId;
+	return await call(this, server, 'getNumber', params, parseNumber, {
+		sentOnce: {
+			action: 'purchase',
+			check: 'Check your active numbers (Activation → Get Many, or your account page) before you buy again.',
+		},
+		itemIndex,
+	});
+}
+
+/** The status of one activation, with its code once the SMS is here. */
+export async function getStatus(
+	this: ProviderContext,
+	server: ActivationServer,
+	activationId: string,
+	itemIndex?: number,
+): Promise<ActivationStatus> {
+	return await call(this, server, 'getStatus', { id: activationId }, parseStatus, { itemIndex });
+}
+
+/** Cancels an activation (status 8); the provider refunds its cost minus a fee. */
+export async function cancelActivation(
+	this: ProviderContext,
+	server: ActivationServer,
+	activationId: string,
+	itemIndex?: number,
+): Promise<true> {
+	// Not retried: a cancel that reached the server and is sent again would get an error for an
+	// activation that is already cancelled, and hide that the first one worked.
+	return await call(this, server, 'setStatus', { id: activationId, status: 8 }, parseCancel, {
+		sentOnce: {
+			action: 'cancel',
+			check: 'Check the activation with Get Status: "cancelled" means the cancel went through.',
+		},
+		itemIndex,
+	});
+}
+
+/** The `provider` of the node's output items: the server the credential points at (`rentVerify`, `heroSms`, …). */
+export async function providerOf(this: ProviderContext, server: ActivationServer, itemIndex?: number): Promise<string> {
+	return server.connect(await this.getCredentials(server.credentialType, itemIndex)).provider;
+}
