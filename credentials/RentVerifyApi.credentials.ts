@@ -1,12 +1,14 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
+import { authenticateRentVerify } from '../nodes/shared/transport/activationAuth';
+
+// eslint-disable-next-line @n8n/community-nodes/credential-test-required -- tested by the RentVerify nodes (testedBy `rentVerifyConnection` in their v1 descriptions, through the transport, so BAD_KEY at HTTP 200 fails); the rule cannot see into a VersionedNodeType
 export class RentVerifyApi implements ICredentialType {
 	name = 'rentVerifyApi';
 
@@ -54,22 +56,6 @@ export class RentVerifyApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = String(credentials.token ?? '').trim();
-		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
-		if (/\/handler_api\.php$/i.test(url.split('?')[0])) {
-			return { ...requestOptions, qs: { ...requestOptions.qs, api_key: token } };
-		}
-		const header =
-			credentials.authHeader === 'bearer'
-				? { Authorization: `Bearer ${token}` }
-				: { 'X-API-Token': token };
-		return { ...requestOptions, headers: { ...requestOptions.headers, ...header } };
+		return authenticateRentVerify(credentials, requestOptions);
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			url: '/getBalance',
-		},
-	};
 }

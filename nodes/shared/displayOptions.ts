@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * Shows each property only where `displayOptions` says, merged with what the property already has.
@@ -18,4 +18,21 @@ export function updateDisplayOptions(
 				: {}),
 		},
 	}));
+}
+
+/** The Operation dropdown of one resource: one action in n8n's node panel per option. */
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
+	};
 }

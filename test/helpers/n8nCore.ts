@@ -41,6 +41,7 @@ import {
 	jsonParse,
 } from 'n8n-workflow';
 import {
+	CredentialTestContext,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
@@ -274,9 +275,24 @@ export async function runListSearch(
  * a temporary noOp node (which resolves `={{$credentials.…}}` and applies `authenticate`), then map the outcome
  * (rules, non-2xx status, network error code) to { status, message }. `httpCode` is extra: the status seen, if any.
  */
+/** The `credentialTest` method a node names in `testedBy` for this credential, newest version first (as n8n does). */
+function nodeCredentialTest(credentialName: string, nodes: Array<INodeType | IVersionedNodeType>) {
+	for (const node of nodes) {
+		const versions = 'nodeVersions' in node ? Object.entries(node.nodeVersions).sort(([a], [b]) => Number(b) - Number(a)).map(([, v]) => v) : [node];
+		for (const version of versions) {
+			const declared = version.description.credentials?.find((c) => c.name === credentialName && typeof c.testedBy === 'string');
+			const testFunction = declared && version.methods?.credentialTest?.[declared.testedBy as string];
+			if (testFunction) return testFunction;
+		}
+	}
+	return undefined;
+}
+
 export async function testCredential(
 	credentialType: ICredentialType,
 	data: ICredentialDataDecryptedObject,
+	/** The nodes that may test it with a `credentialTest` method (`testedBy`), as n8n's CredentialsTester looks there. */
+	testingNodes: Array<INodeType | IVersionedNodeType> = [],
 ): Promise<{ status: 'OK' | 'Error'; message: string; httpCode?: number }> {
 	const finish = (r: { status: 'OK' | 'Error'; message: string; httpCode?: number }) => {
 		if (r.status === 'Error') observedErrors.push({ message: r.message, json: JSON.stringify(r) });
@@ -284,7 +300,21 @@ export async function testCredential(
 	};
 	const testRequest = credentialType.test;
 	if (testRequest === undefined) {
-		return finish({ status: 'Error', message: 'No testing function found for this credential.' });
+		const testFunction = nodeCredentialTest(credentialType.name, testingNodes);
+		if (!testFunction) return finish({ status: 'Error', message: 'No testing function found for this credential.' });
+		const credentialsHelper = new TestCredentialsHelper([credentialType], {});
+		const probe = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({}) });
+		const additionalData = makeAdditionalData(credentialsHelper, probe, 'internal');
+		try {
+			const withDefaults = await credentialsHelper.applyDefaultsAndOverwrites(additionalData, deepCopy(data), credentialType.name, 'internal');
+			const credentials = { id: 'harness-credential', name: `${credentialType.displayName} account`, type: credentialType.name, data: withDefaults };
+			// n8n's own context for a credential Test: it offers `helpers.request` only.
+			const result = await testFunction.call(new CredentialTestContext(additionalData), credentials);
+			return finish({ status: result.status, message: result.message });
+		} catch (error) {
+			recordError(error);
+			return finish({ status: 'Error', message: String((error as Error).message) });
+		}
 	}
 
 	const credentialsHelper = new TestCredentialsHelper([credentialType], {});

@@ -40,6 +40,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 interface ActionNode {
 	name: string;
 	credential: string;
+	/** The node's `credentialTest` method for its credential, where the node tests it (`testedBy`). */
+	testedBy?: string;
 	node: IVersionedNodeType;
 	resources: Record<string, unknown> & { description: INodeProperties[] };
 	router: (this: IExecuteFunctions) => Promise<unknown>;
@@ -50,6 +52,7 @@ const actionNodes: ActionNode[] = [
 	{
 		name: 'rentVerify',
 		credential: 'rentVerifyApi',
+		testedBy: 'rentVerifyConnection',
 		node: new RentVerify(),
 		resources: rentVerifyResources,
 		router: rentVerifyRouter,
@@ -76,8 +79,8 @@ const actionNodes: ActionNode[] = [
 ];
 
 const triggers = [
-	{ name: 'rentVerifyTrigger', credential: 'rentVerifyApi', node: new RentVerifyTrigger(), event: 'newCode' },
-	{ name: 'otpVerifiedTrigger', credential: 'otpVerifiedApi', node: new OtpVerifiedTrigger(), event: 'newMessage' },
+	{ name: 'rentVerifyTrigger', credential: 'rentVerifyApi', testedBy: 'rentVerifyConnection', node: new RentVerifyTrigger(), event: 'newCode' },
+	{ name: 'otpVerifiedTrigger', credential: 'otpVerifiedApi', testedBy: undefined, node: new OtpVerifiedTrigger(), event: 'newMessage' },
 ];
 
 const allNodes = [...actionNodes, ...triggers];
@@ -99,7 +102,9 @@ function operationModules(resources: ActionNode['resources']): Map<string, Opera
 	for (const [resource, resourceModule] of Object.entries(resources)) {
 		if (resource === 'description') continue;
 		for (const [operation, module] of Object.entries(resourceModule as Record<string, unknown>)) {
-			if (operation !== 'description') found.set(`${resource}/${operation}`, module as OperationModule);
+			// A resource module also exports its operation options and fields: operations are the modules.
+			const isOperation = typeof module === 'object' && module !== null && 'description' in module;
+			if (isOperation) found.set(`${resource}/${operation}`, module as OperationModule);
 		}
 	}
 	return found;
@@ -221,8 +226,9 @@ describe.each(actionNodes)('action node $name', (spec) => {
 	});
 
 	test('exactly the provider’s credential, shown always (nothing for the editor to fold into it)', () => {
-		expect(description.credentials).toEqual([{ name: spec.credential, required: true }]);
+		expect(description.credentials).toEqual([{ name: spec.credential, required: true, ...(spec.testedBy && { testedBy: spec.testedBy }) }]);
 		expect(properties.find((p) => p.name === 'provider')).toBeUndefined();
+		if (spec.testedBy) expect(typeof latest(spec.node).methods?.credentialTest?.[spec.testedBy]).toBe('function');
 	});
 
 	test('the subtitle names the operation in words', () => {
@@ -300,7 +306,7 @@ describe('all nodes', () => {
 	test.each(triggers)('$name: a polling trigger with exactly its provider’s credential and one event', (spec) => {
 		const description = describe1(spec.node);
 		expect(description.polling).toBe(true);
-		expect(description.credentials).toEqual([{ name: spec.credential, required: true }]);
+		expect(description.credentials).toEqual([{ name: spec.credential, required: true, ...(spec.testedBy && { testedBy: spec.testedBy }) }]);
 		const event = description.properties.find((p) => p.name === 'event') as INodeProperties;
 		expect(optionValues(event)).toEqual([spec.event]);
 		expect(event.default).toBe(spec.event);

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { activationCredentialTest } from '../../shared/activation/credentialTest';
+import { authenticateRentVerify } from '../../shared/transport/activationAuth';
 import { RENTVERIFY } from '../../shared/transport/activationServers';
 import { newestActivationCode, pollActivationCodes } from '../../shared/trigger/activationCodes';
 import { memoryKeyOf, readTriggerOptions, splitList, triggerOptions } from '../../shared/trigger/options';
@@ -28,7 +30,7 @@ export class RentVerifyTriggerV1 implements INodeType {
 			polling: true,
 			inputs: [],
 			outputs: [NodeConnectionTypes.Main],
-			credentials: [{ name: 'rentVerifyApi', required: true }],
+			credentials: [{ name: 'rentVerifyApi', required: true, testedBy: 'rentVerifyConnection' }],
 			properties: [
 				{
 					displayName: 'Event',
@@ -84,6 +86,10 @@ export class RentVerifyTriggerV1 implements INodeType {
 			],
 		};
 	}
+
+	methods = {
+		credentialTest: { rentVerifyConnection: activationCredentialTest(RENTVERIFY, authenticateRentVerify) },
+	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;

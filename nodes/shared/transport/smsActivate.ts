@@ -7,6 +7,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isHandlerStyle } from './activationAuth';
 import type { ActivationServer, ProtocolAction, ServerConnection } from './activationServers';
 import type {
 	ActivationStatus,
@@ -28,11 +29,6 @@ import {
 } from './rentVerifyAnswers';
 import type { HttpAnswer, Parsed, ProviderCall, ProviderContext } from './request';
 import { callProvider } from './request';
-
-/** sms-activate's URL style (`…/handler_api.php?action=getNumber&api_key=…`), used by most servers of the family. */
-export function isHandlerStyle(baseUrl: string): boolean {
-	return /\/handler_api\.php$/i.test(baseUrl);
-}
 
 /** The URL and query of one action, in the base URL's style. */
 export function endpoint(baseUrl: string, action: string, params: IDataObject = {}) {
