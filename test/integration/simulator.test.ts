@@ -3,6 +3,7 @@
 import {
 	DEMO_OTPVERIFIED_TOKEN,
 	DEMO_RENTVERIFY_TOKEN,
+	FLAVOURS,
 	NO_ROLE_RENTVERIFY_TOKEN,
 	startSimulator,
 	type Simulator,
@@ -78,11 +79,14 @@ describe('public constants and URLs', () => {
 		expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		expect(sim.rentVerifyUrl).toBe(`${sim.url}/rentverify/api/v1`);
 		expect(sim.otpVerifiedUrl).toBe(`${sim.url}/otpverified/api/v1`);
+		// The sms-activate family's flavours (simulatorFlavours.test.ts covers them).
+		expect(sim.flavourUrl('heroSms')).toBe(`${sim.url}/heroSms/stubs/handler_api.php`);
+		expect(Object.keys(sim.state().flavours)).toEqual([...FLAVOURS]);
 	});
 
 	test('an unknown path is a plain 404', async () => {
 		const response = await fetch(`${sim.url}/elsewhere`);
-		expect(response.status).toBe(404);
+		expect([response.status, await response.text()]).toEqual([404, 'Not Found']);
 		expect(sim.requests).toHaveLength(0);
 	});
 });
@@ -117,9 +121,10 @@ describe('RentVerify auth', () => {
 			const ok = await fetch(`${other.rentVerifyUrl}/getBalance`, { headers: { 'X-API-Token': token } });
 			expect(await ok.text()).toBe('ACCESS_BALANCE:25.50');
 			const demo = await fetch(`${other.rentVerifyUrl}/getBalance`, { headers: { 'X-API-Token': DEMO_RENTVERIFY_TOKEN } });
-			expect(demo.status).toBe(401);
+			expect([demo.status, await demo.text()]).toEqual([401, 'BAD_KEY']);
 			const o = await fetch(`${other.otpVerifiedUrl}/users/rental-services`, { headers: { authorization: 'Bearer otpv_other' } });
 			expect(o.status).toBe(200);
+			await o.text();
 		} finally {
 			await other.close();
 		}
@@ -433,6 +438,7 @@ describe('OTPVerified', () => {
 		expect([wrong.status, wrong.json]).toEqual([401, { statusCode: 401, message: 'Unauthorized', success: false }]);
 		const missing = await fetch(`${sim.otpVerifiedUrl}/users/rental-services`);
 		expect(missing.status).toBe(401);
+		await missing.text();
 		const unknown = await otp('GET', 'renew-rental');
 		expect(unknown.json).toMatchObject({ statusCode: 404, success: false });
 		expect((await otp('GET', 'request-rental')).status).toBe(404);
@@ -839,6 +845,7 @@ describe('control API', () => {
 	test('bad bodies and unknown routes; control requests are not logged', async () => {
 		const bad = await fetch(`${sim.url}/__sim/advance`, { method: 'POST', body: '{' });
 		expect(bad.status).toBe(400);
+		await bad.text();
 		expect(await control('GET', 'nothing')).toMatchObject({ status: 404 });
 		expect(sim.requests).toEqual([]);
 	});

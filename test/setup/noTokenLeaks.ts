@@ -4,9 +4,9 @@
  * partial matches; this check covers every other error the whole suite produces.
  */
 import { observedErrors } from '../helpers/n8nCore';
-import { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN } from '../simulator';
+import { DEMO_FLAVOUR_KEYS, DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN } from '../simulator';
 
-const TOKENS = [DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN, DEMO_OTPVERIFIED_TOKEN];
+const TOKENS = [DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN, DEMO_OTPVERIFIED_TOKEN, ...Object.values(DEMO_FLAVOUR_KEYS)];
 
 afterAll(() => {
 	const leaks = observedErrors.flatMap((error) =>

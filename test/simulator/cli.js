@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run simulator [-- --port 8790]`: both providers on 127.0.0.1 for a person to point n8n at.
+// `npm run simulator [-- --port 8790]`: both providers, and every flavour of the sms-activate family, on
+// 127.0.0.1 for a person to point n8n at.
 // Demo codes arrive by themselves after a few polls, so a whole flow can be watched without curl.
 
 const { startSimulator, DEMO_RENTVERIFY_TOKEN, DEMO_OTPVERIFIED_TOKEN, NO_ROLE_RENTVERIFY_TOKEN } = require('./index');
@@ -23,6 +24,11 @@ async function main() {
 		autoDeliver: { afterPolls: AUTO_DELIVER_AFTER_POLLS },
 	});
 	const c = sim.url;
+	const width = Math.max(...Object.keys(sim.flavours).map((name) => name.length));
+	const flavourLines = Object.values(sim.flavours)
+		.map((f) => `  ${f.name.padEnd(width)}  ${f.url}  api_key ${f.demoKey}${f.webhooks ? '  (webhook)' : ''}`)
+		.join('\n');
+	const hero = sim.flavours.heroSms;
 	console.log(`SMS verification provider simulator on ${c}
 
 RentVerify base URL   ${sim.rentVerifyUrl}
@@ -32,12 +38,16 @@ RentVerify base URL   ${sim.rentVerifyUrl}
 OTPVerified base URL  ${sim.otpVerifiedUrl}
   API key             ${DEMO_OTPVERIFIED_TOKEN}
 
+sms-activate protocol servers (each its own account; the RentVerify token works as api_key too):
+${flavourLines}
+
 Codes and messages arrive by themselves after ${AUTO_DELIVER_AFTER_POLLS} status polls.
 
 Try:
   curl -H 'X-API-Token: ${DEMO_RENTVERIFY_TOKEN}' '${sim.rentVerifyUrl}/getNumber?service=tg&country=usa'
   curl -H 'Authorization: Bearer ${DEMO_OTPVERIFIED_TOKEN}' -H 'Content-Type: application/json' \\
        -d '{"serviceId":"1fe58df2","duration":"oneDay"}' ${sim.otpVerifiedUrl}/users/request-rental
+  curl '${hero.url}?api_key=${hero.demoKey}&action=getNumber&service=tg&country=2'
 
 Control API (no auth, loopback only):
   curl ${c}/__sim/state
@@ -48,6 +58,11 @@ Control API (no auth, loopback only):
   curl -X POST ${c}/__sim/rentverify/balance -d '{"balance":0.25}'
   curl -X POST ${c}/__sim/otpverified/rentals/<orderId>/messages -d '{"pin":"G-123456"}'
   curl -X POST ${c}/__sim/otpverified/balance -d '{"balance":100}'
+  curl ${c}/__sim/flavours
+  curl -X POST ${c}/__sim/flavours/heroSms/activations/<id>/code -d '{"code":"12345"}'
+  curl -X POST ${c}/__sim/flavours/heroSms/options -d '{"earlyCancelMs":120000}'
+  curl -X POST ${c}/__sim/flavours/heroSms/webhook -d '{"url":"http://127.0.0.1:9000/hook"}'
+  curl ${c}/__sim/webhooks
   curl -X POST ${c}/__sim/faults -d '{"provider":"rentVerify","route":"getNumber","kind":"resetAfter"}'
   curl -X DELETE ${c}/__sim/faults
   curl -X POST ${c}/__sim/advance -d '{"ms":1200000}'

@@ -1,10 +1,12 @@
 'use strict';
 // The control API under /__sim/: the same levers tests pull in-process (deliver a code, inject a fault,
 // move the clock), over HTTP for a person with curl or another process. No auth, so loopback only.
+// The sms-activate family's flavours are under /__sim/flavours/<flavour>/, webhook attempts at /__sim/webhooks.
 
 const { json } = require('./http');
 const { invalid } = require('./errors');
 const { PROVIDERS } = require('./faults');
+const { flavourName } = require('./family');
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -45,7 +47,62 @@ function createControl(sim) {
 			/^\/__sim\/otpverified\/rentals\/([^/]+)\/messages$/,
 			([orderId], { sender, message, pin }) => sim.otpVerified.addMessage(orderId, { sender, message, pin }),
 		],
+		// The sms-activate family's flavours: /__sim/flavours/<flavour>/… (the flavour's case does not matter).
+		[
+			'GET',
+			/^\/__sim\/flavours$/,
+			() =>
+				Object.values(sim.flavours).map((f) => ({
+					name: f.name,
+					title: f.title,
+					url: f.url,
+					demoKey: f.demoKey,
+					actions: f.actions,
+					statuses: f.statuses,
+					webhooks: f.webhooks,
+					refusalReasons: f.refusalReasons,
+					research: f.research,
+				})),
+		],
+		['GET', /^\/__sim\/flavours\/([^/]+)$/, ([f]) => sim.state().flavours[flavourName(f)]],
+		[
+			'POST',
+			/^\/__sim\/flavours\/([^/]+)\/balance$/,
+			([f], { balance }) => (flavour(f).setBalance(balance), { balance: flavour(f).balance() }),
+		],
+		[
+			'POST',
+			/^\/__sim\/flavours\/([^/]+)\/prices$/,
+			([f], { country, service, cost, count, physicalCount }) => flavour(f).setPrice(country, service, { cost, count, physicalCount }),
+		],
+		['POST', /^\/__sim\/flavours\/([^/]+)\/options$/, ([f], changes) => flavour(f).configure(changes)],
+		[
+			'POST',
+			/^\/__sim\/flavours\/([^/]+)\/refusals$/,
+			([f], { reason, times }) => (flavour(f).refuse(reason, times), { refusals: sim.state().flavours[flavourName(f)].refusals }),
+		],
+		[
+			'POST',
+			/^\/__sim\/flavours\/([^/]+)\/activations\/([^/]+)\/code$/,
+			([f, id], { code, text }) => flavour(f).deliverCode(id, code, { text }),
+		],
+		['POST', /^\/__sim\/flavours\/([^/]+)\/activations\/([^/]+)\/script$/, ([f, id], spec) => flavour(f).scriptCode(id, spec)],
+		['POST', /^\/__sim\/flavours\/([^/]+)\/activations\/([^/]+)\/retry$/, ([f, id]) => flavour(f).requestRetry(id)],
+		['POST', /^\/__sim\/flavours\/([^/]+)\/activations\/([^/]+)\/finish$/, ([f, id]) => flavour(f).finish(id)],
+		[
+			'POST',
+			/^\/__sim\/flavours\/([^/]+)\/webhook$/,
+			([f], { url, ...options }) => ({ webhook: sim.setWebhook(f, url ?? null, options) }),
+		],
+		[
+			'POST',
+			/^\/__sim\/flavours\/([^/]+)\/webhook\/send$/,
+			// Answers at once; the attempts appear in /__sim/webhooks as they happen.
+			([f], { kind, ...options }) => (sim.sendWebhook(f, kind, options), { sent: kind }),
+		],
+		['GET', /^\/__sim\/webhooks$/, () => sim.webhookDeliveries],
 	];
+	const flavour = (name) => sim.flavours[flavourName(name)];
 
 	/** Answers one control request; `raw` is the request body as text. */
 	return function handleControl({ method, pathname, raw, remoteAddress }) {

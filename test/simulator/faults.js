@@ -1,12 +1,16 @@
 'use strict';
 // Injected faults: what a flaky network or a misbehaving server does to one call. Faults are queued per
 // provider and route and consumed in order, one per request that reaches the route; `times` repeats one.
+// The sms-activate family's flavours are providers here too (route = the `action`); a status fault without a
+// body answers in the flavour's own form where it has one (HeroSMS's JSON envelope), plain text otherwise.
 
 const { STATUS_CODES } = require('node:http');
 const { text, json, html, verbatim } = require('./http');
 const { invalid } = require('./errors');
+const { FLAVOURS } = require('./family');
 
-const PROVIDERS = ['rentVerify', 'otpVerified'];
+// RentVerify, OTPVerified, and every flavour of the sms-activate family (faults apply to its actions).
+const PROVIDERS = ['rentVerify', 'otpVerified', ...FLAVOURS];
 const KINDS = ['latency', 'hang', 'status', 'html', 'empty', 'word', 'resetBefore', 'resetAfter', 'rateLimit', 'errorSql'];
 
 const NGINX_502 =
@@ -31,7 +35,9 @@ function validate(provider, route, spec) {
 	if (kind === 'word' && spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 100 && spec.status <= 599)) {
 		throw invalid(`a word fault's status must be an HTTP status, got ${spec.status}`);
 	}
-	if (kind === 'errorSql' && provider !== 'rentVerify') throw invalid('errorSql is an sms-activate word: RentVerify only');
+	if (kind === 'errorSql' && provider === 'otpVerified') {
+		throw invalid('errorSql is an sms-activate word: RentVerify only (and the sms-activate flavours), not OTPVerified');
+	}
 	return { ...spec, times };
 }
 

@@ -1,13 +1,16 @@
 'use strict';
 // Provider simulator: RentVerify and OTPVerified on one local HTTP server, with a clock tests can move,
 // scripted code delivery, injected faults and a log of every request. See index.d.ts for the public API
-// and docs/PROVIDERS.md for the contract it follows.
+// and docs/PROVIDERS.md for the contract it follows. Beside them, the servers of the sms-activate protocol
+// family, one flavour each (family/, following docs/research/sms-activate-family.md), with webhook push.
 
 const http = require('node:http');
+const { STATUS_CODES } = require('node:http');
 const { createClock } = require('./clock');
 const { createRentVerify } = require('./rentVerify');
 const { createOtpVerified } = require('./otpVerified');
 const { createFaults, faultAnswer } = require('./faults');
+const { createFamily, FLAVOURS, DEMO_FLAVOUR_KEYS, WEBHOOK_KINDS, flavourName } = require('./family');
 const { createControl } = require('./control');
 const { text, send, readBody, parseBody } = require('./http');
 
@@ -26,6 +29,7 @@ const DEFAULTS = {
 	finishAfterCodeMs: null,
 	rentVerifyBalance: 25.5,
 	otpVerifiedBalance: 50,
+	flavourBalance: 25.5,
 };
 
 async function startSimulator(options = {}) {
@@ -50,6 +54,16 @@ async function startSimulator(options = {}) {
 			autoDeliver: o.autoDeliver,
 		}),
 	};
+	const family = createFamily({
+		clock,
+		seed: o.seed,
+		// Each flavour takes RentVerify's demo token and its own demo key, unless the test lists the keys.
+		tokens: (name) => o.flavourTokens ?? [DEMO_RENTVERIFY_TOKEN, DEMO_FLAVOUR_KEYS[name]],
+		balance: o.flavourBalance,
+		activationLifetimeMs: o.activationLifetimeMs,
+		autoDeliver: o.autoDeliver,
+	});
+	for (const name of FLAVOURS) providers[name] = family.engines[name];
 	const faults = createFaults();
 	const latencyTimers = new Set();
 	let requests = [];
@@ -108,7 +122,7 @@ async function startSimulator(options = {}) {
 				act(); // spends money and changes state like a real answer would; only the answer is lost
 				return cut('reset-after');
 			default:
-				return answer(faultAnswer(fault));
+				return answer(providers[name].faultAnswer?.(fault, STATUS_CODES[fault.status]) ?? faultAnswer(fault));
 		}
 	}
 
@@ -137,6 +151,8 @@ async function startSimulator(options = {}) {
 	});
 	const { port } = server.address();
 	const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${port}`;
+	family.setOrigin(url);
+	const flavours = Object.freeze(Object.fromEntries(FLAVOURS.map((name) => [name, family.engines[name].api])));
 
 	const sim = {
 		url,
@@ -146,31 +162,46 @@ async function startSimulator(options = {}) {
 		port,
 		rentVerify: providers.rentVerify.api,
 		otpVerified: providers.otpVerified.api,
+		flavours,
+		flavourUrl: (name) => flavours[flavourName(name)].url,
+		setWebhook: (flavour, webhookUrl, options) => family.webhooks.set(flavourName(flavour), webhookUrl, options),
+		sendWebhook: (flavour, kind, options) => family.send(flavour, kind, options),
+		get webhookDeliveries() {
+			return family.webhooks.deliveries;
+		},
+		webhooksIdle: () => family.webhooks.idle(),
 		get requests() {
 			return requests;
 		},
 		count: (provider, route) => requests.filter((r) => r.provider === provider && r.route === route).length,
 		purchases: (provider) => providers[provider].purchases(),
 		now: () => clock.now(),
-		advanceTime: (ms) => clock.advance(ms),
+		advanceTime(ms) {
+			clock.advance(ms);
+			// Timed codes and expiries land now, so webhooks fire without a status poll.
+			family.settleAll();
+		},
 		fault: (provider, route, spec) => faults.add(provider, route, spec),
 		clearFaults: () => faults.clear(),
 		state: () => ({
 			now: clock.now(),
 			rentVerify: providers.rentVerify.state(),
 			otpVerified: providers.otpVerified.state(),
+			flavours: family.state(),
 			faults: faults.pending(),
 		}),
 		reset() {
 			clock.reset();
 			providers.rentVerify.reset();
 			providers.otpVerified.reset();
+			family.reset();
 			faults.clear();
 			requests = [];
 		},
 		close() {
 			for (const timer of latencyTimers) clearTimeout(timer);
 			latencyTimers.clear();
+			family.webhooks.stop();
 			return new Promise((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				// Keep-alive and hanging sockets would otherwise hold the server (and jest) open.
@@ -184,4 +215,12 @@ async function startSimulator(options = {}) {
 	return sim;
 }
 
-module.exports = { startSimulator, DEMO_RENTVERIFY_TOKEN, DEMO_OTPVERIFIED_TOKEN, NO_ROLE_RENTVERIFY_TOKEN };
+module.exports = {
+	startSimulator,
+	DEMO_RENTVERIFY_TOKEN,
+	DEMO_OTPVERIFIED_TOKEN,
+	NO_ROLE_RENTVERIFY_TOKEN,
+	FLAVOURS,
+	DEMO_FLAVOUR_KEYS,
+	WEBHOOK_KINDS,
+};
