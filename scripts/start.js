@@ -2,12 +2,12 @@
 //
 // Builds the package, starts the simulator (numbers receive their SMS after a few polls), installs the
 // pinned n8n once per machine (scripts/n8nRuntime.js), and starts it on 127.0.0.1 with a user folder in
-// the repo (.n8n-dev/, gitignored) holding both credentials, an owner login and example workflows.
+// the repo (.n8n-dev/, gitignored) holding the three credentials, an owner login and example workflows.
 // Ctrl-C stops everything it started.
 //
-// Environment: N8N_PORT (5678), SIMULATOR_PORT (8790); RENTVERIFY_TOKEN / OTPVERIFIED_TOKEN (with
-// optional RENTVERIFY_BASE_URL / OTPVERIFIED_BASE_URL) point that provider's credential at the real
-// service instead of the simulator.
+// Environment: N8N_PORT (5678), SIMULATOR_PORT (8790); RENTVERIFY_TOKEN / OTPVERIFIED_TOKEN /
+// SMSACTIVATE_API_KEY (with optional RENTVERIFY_BASE_URL / OTPVERIFIED_BASE_URL, SMSACTIVATE_SERVER,
+// SMSACTIVATE_BASE_URL) point that credential at the real service instead of the simulator.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -18,7 +18,11 @@ const runtime = require('./n8nRuntime');
 
 const ROOT = path.resolve(__dirname, '..');
 
-const CREDENTIAL_IDS = { rentVerify: 'smsVerifyRentVerify1', otpVerified: 'smsVerifyOtpVerified1' };
+const CREDENTIAL_IDS = {
+	rentVerify: 'smsVerifyRentVerify1',
+	otpVerified: 'smsVerifyOtpVerified1',
+	smsActivate: 'smsVerifySmsActivate1',
+};
 const WORKFLOW_IDS = {
 	rentVerifyBalance: 'smsVerifyExampleBal1',
 	rentVerifySignup: 'smsVerifyExampleBuy1',
@@ -26,7 +30,7 @@ const WORKFLOW_IDS = {
 };
 
 /**
- * The credentials n8n gets: each provider against the simulator, unless a real token is given in `env`.
+ * The credentials n8n gets: each provider against the simulator, unless a real key is given in `env`.
  * The simulator accepts only its demo tokens.
  */
 function credentialsFor(simulator, env = process.env) {
@@ -37,6 +41,14 @@ function credentialsFor(simulator, env = process.env) {
 	const otpVerified = env.OTPVERIFIED_TOKEN
 		? { apiKey: env.OTPVERIFIED_TOKEN, ...(env.OTPVERIFIED_BASE_URL && { baseUrl: env.OTPVERIFIED_BASE_URL }) }
 		: { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: simulator.otpVerifiedUrl };
+	// The protocol family: HeroSMS's flavour of the simulator, or the server SMSACTIVATE_SERVER names.
+	const smsActivate = env.SMSACTIVATE_API_KEY
+		? {
+				server: env.SMSACTIVATE_SERVER || 'heroSms',
+				apiKey: env.SMSACTIVATE_API_KEY,
+				...(env.SMSACTIVATE_BASE_URL && { baseUrl: env.SMSACTIVATE_BASE_URL }),
+			}
+		: { server: 'heroSms', apiKey: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.flavourUrl('heroSms') };
 	return [
 		{
 			id: CREDENTIAL_IDS.rentVerify,
@@ -49,6 +61,12 @@ function credentialsFor(simulator, env = process.env) {
 			name: env.OTPVERIFIED_TOKEN ? 'OTPVerified' : 'OTPVerified (simulator)',
 			type: 'otpVerifiedApi',
 			data: otpVerified,
+		},
+		{
+			id: CREDENTIAL_IDS.smsActivate,
+			name: env.SMSACTIVATE_API_KEY ? `SMS-Activate Protocol (${smsActivate.server})` : 'HeroSMS (simulator)',
+			type: 'smsActivateApi',
+			data: smsActivate,
 		},
 	];
 }

@@ -70,7 +70,7 @@ export interface StartScript {
 	exampleWorkflow(opts: {
 		id: string;
 		name: string;
-		steps: Array<{ node: 'rentVerify' | 'otpVerified'; name: string; parameters: Record<string, unknown> }>;
+		steps: Array<{ node: 'rentVerify' | 'otpVerified' | 'smsActivate'; name: string; parameters: Record<string, unknown> }>;
 		credential: { id: string; name: string; type: string };
 	}): { id: string; name: string };
 }

@@ -1,10 +1,10 @@
 // What `npm start` sets up (scripts/start.js `setUp`), on free ports and a temporary user folder: the
-// editor answers, the printed owner can log in, both credentials exist and n8n knows our nodes.
+// editor answers, the printed owner can log in, the credentials exist and n8n knows our nodes.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { type Simulator, startSimulator } from '../simulator';
+import { DEMO_RENTVERIFY_TOKEN, type Simulator, startSimulator } from '../simulator';
 import { NODE_TYPES, progress, runtime, startScript } from './harness';
 
 describe('npm start set-up', () => {
@@ -46,11 +46,12 @@ describe('npm start set-up', () => {
 		cookie = auth!.split(';')[0];
 	});
 
-	it('has both credentials', async () => {
+	it('has the three credentials', async () => {
 		const { data } = await getJson<{ data: Array<{ name: string; type: string }> }>('/rest/credentials');
 		expect(data.map(({ name, type }) => ({ name, type })).sort((a, b) => a.type.localeCompare(b.type))).toEqual([
 			{ name: 'OTPVerified (simulator)', type: 'otpVerifiedApi' },
 			{ name: 'RentVerify (simulator)', type: 'rentVerifyApi' },
+			{ name: 'HeroSMS (simulator)', type: 'smsActivateApi' },
 		]);
 	});
 
@@ -63,7 +64,37 @@ describe('npm start set-up', () => {
 		const nodes = await getJson<Array<{ name: string }>>('/types/nodes.json');
 		expect(nodes.map((n) => n.name)).toEqual(expect.arrayContaining(NODE_TYPES));
 		const credentials = await getJson<Array<{ name: string }>>('/types/credentials.json');
-		expect(credentials.map((c) => c.name)).toEqual(expect.arrayContaining(['rentVerifyApi', 'otpVerifiedApi']));
+		expect(credentials.map((c) => c.name)).toEqual(expect.arrayContaining(['rentVerifyApi', 'otpVerifiedApi', 'smsActivateApi']));
+	});
+
+	// The "Test" button of a credential whose fields were edited, as the editor sends it: the saved credential's
+	// id with the data in the form (n8n's CredentialsTester, then our nodes' testedBy).
+	async function testCredential(type: string, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
+		const saved = app.credentials.find((credential) => credential.type === type);
+		const response = await fetch(`${app.url}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: JSON.stringify({ credentials: { id: saved?.id, name: saved?.name, type, data } }),
+		});
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { data: { status: string; message: string } }).data;
+	}
+
+	it('credential Test through the transport: the right key passes, BAD_KEY at HTTP 200 fails, handler_api.php URLs work', async () => {
+		const heroSms = { server: 'heroSms', apiKey: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.flavourUrl('heroSms') };
+		expect(await testCredential('smsActivateApi', heroSms)).toEqual({
+			status: 'OK',
+			message: expect.stringMatching(/^Connection tested: the key works, the balance is /),
+		});
+
+		simulator.fault('smsHub', 'getBalance', { kind: 'word', status: 200, body: 'BAD_KEY' });
+		const smsHub = { server: 'smsHub', apiKey: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.flavourUrl('smsHub') };
+		expect(await testCredential('smsActivateApi', smsHub)).toMatchObject({ status: 'Error', message: expect.stringMatching(/BAD_KEY/) });
+
+		const stub = { token: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.rentVerifyStubUrl, authHeader: 'xApiToken' };
+		expect(await testCredential('rentVerifyApi', stub)).toEqual({ status: 'OK', message: 'Connection tested: the key works, the balance is 25.5' });
+		const wrong = { token: 'ab'.repeat(32), baseUrl: simulator.rentVerifyUrl, authHeader: 'xApiToken' };
+		expect(await testCredential('rentVerifyApi', wrong)).toMatchObject({ status: 'Error', message: expect.stringMatching(/BAD_KEY/) });
 	});
 
 	function login(email: string, password: string): Promise<Response> {

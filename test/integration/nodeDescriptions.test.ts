@@ -29,6 +29,11 @@ import { RentVerify } from '../../nodes/RentVerify/RentVerify.node';
 import { RentVerifyTrigger } from '../../nodes/RentVerify/RentVerifyTrigger.node';
 import * as rentVerifyResources from '../../nodes/RentVerify/v1/actions/resources';
 import { router as rentVerifyRouter } from '../../nodes/RentVerify/v1/actions/router';
+import { SmsActivate } from '../../nodes/SmsActivate/SmsActivate.node';
+import { SmsActivateTrigger } from '../../nodes/SmsActivate/SmsActivateTrigger.node';
+import * as smsActivateResources from '../../nodes/SmsActivate/v1/actions/resources';
+import { router as smsActivateRouter } from '../../nodes/SmsActivate/v1/actions/router';
+import { FAMILY_SERVERS } from '../../nodes/shared/transport/activationServers';
 import * as sharedDescriptions from '../../nodes/shared/descriptions';
 import { triggerOptions } from '../../nodes/shared/trigger/options';
 
@@ -76,11 +81,35 @@ const actionNodes: ActionNode[] = [
 		router: otpVerifiedRouter,
 		operations: ['catalog/getServices', 'rental/getMessages', 'rental/release', 'rental/rentNumber', 'rental/waitForMessage'],
 	},
+	{
+		name: 'smsActivate',
+		credential: 'smsActivateApi',
+		testedBy: 'smsActivateConnection',
+		node: new SmsActivate(),
+		resources: smsActivateResources,
+		router: smsActivateRouter,
+		operations: [
+			'account/getBalance',
+			'activation/buyNumber',
+			'activation/cancel',
+			'activation/finish',
+			'activation/getAll',
+			'activation/getStatus',
+			'activation/markReady',
+			'activation/requestAnotherSms',
+			'activation/waitForCode',
+			'catalog/getAvailableNumbers',
+			'catalog/getCountries',
+			'catalog/getPrices',
+			'catalog/getServices',
+		],
+	},
 ];
 
 const triggers = [
 	{ name: 'rentVerifyTrigger', credential: 'rentVerifyApi', testedBy: 'rentVerifyConnection', node: new RentVerifyTrigger(), event: 'newCode' },
 	{ name: 'otpVerifiedTrigger', credential: 'otpVerifiedApi', testedBy: undefined, node: new OtpVerifiedTrigger(), event: 'newMessage' },
+	{ name: 'smsActivateTrigger', credential: 'smsActivateApi', testedBy: 'smsActivateConnection', node: new SmsActivateTrigger(), event: 'newCode' },
 ];
 
 const allNodes = [...actionNodes, ...triggers];
@@ -271,12 +300,12 @@ describe.each(actionNodes)('action node $name', (spec) => {
 });
 
 describe('all nodes', () => {
-	test('action texts are unique in the package, so the node names n8n gives from them are too', () => {
-		const actions = actionNodes.flatMap((spec) =>
-			[...describedOperations(describe1(spec.node).properties).values()].map((option) => option.action),
-		);
-		expect(actions.length).toBe(14);
-		expect(new Set(actions).size).toBe(actions.length);
+	test('action texts are unique in each node, so the node names n8n gives from them are too', () => {
+		for (const spec of actionNodes) {
+			const actions = [...describedOperations(describe1(spec.node).properties).values()].map((option) => option.action);
+			expect(actions.length).toBe(spec.operations.length);
+			expect(new Set(actions).size).toBe(actions.length);
+		}
 	});
 
 	test('the user-facing action names say buy, status, cancel, rent, release, balance and prices', () => {
@@ -290,10 +319,15 @@ describe('all nodes', () => {
 	});
 
 	test('no description block is copied between the nodes (shared ones come from nodes/shared)', () => {
-		const [rentVerify, otpVerified] = actionNodes.map((spec) => describe1(spec.node).properties);
-		const [rentVerifyTrigger, otpVerifiedTrigger] = triggers.map((spec) => describe1(spec.node).properties);
+		const [rentVerify, otpVerified, smsActivate] = actionNodes.map((spec) => describe1(spec.node).properties);
+		const [rentVerifyTrigger, otpVerifiedTrigger, smsActivateTrigger] = triggers.map((spec) => describe1(spec.node).properties);
 		expect(copiesBetween(rentVerify, otpVerified)).toEqual([]);
+		expect(copiesBetween(smsActivate, otpVerified)).toEqual([]);
 		expect(copiesBetween(rentVerifyTrigger, otpVerifiedTrigger)).toEqual([]);
+		// RentVerify and the protocol family share their operations: the same objects, from nodes/shared/activation.
+		const shared = (list: INodeProperties[]) => list.filter((p) => p.name !== 'operation' && p.name !== 'resource');
+		for (const field of shared(rentVerify)) expect(smsActivate).toContain(field);
+		expect(rentVerifyTrigger).toBe(smsActivateTrigger);
 		// The check can fail: a deep copy of a block is found.
 		const copied = deepCopy(rentVerify.find((p) => p.name === 'options') as INodeProperties);
 		expect(copiesBetween(rentVerify, [...otpVerified, copied])).toEqual(expect.arrayContaining(['/options = /options']));
@@ -302,6 +336,15 @@ describe('all nodes', () => {
 		expect(names(rentVerify)).toEqual(expect.arrayContaining(names(sharedDescriptions.waitFields)));
 		expect(names(otpVerified)).toEqual(expect.arrayContaining(names(sharedDescriptions.waitFields)));
 	});
+
+	test.each(allNodes.filter((spec) => spec.testedBy))(
+		'$name: the versioned wrapper itself names its credential Test (n8n reads it there when instanceof fails)',
+		async (spec) => {
+			const wrapper = spec.node as IVersionedNodeType & { methods?: INodeType['methods']; description: Partial<INodeTypeDescription> };
+			expect(wrapper.description.credentials).toEqual([{ name: spec.credential, required: true, testedBy: spec.testedBy }]);
+			expect(typeof wrapper.methods?.credentialTest?.[spec.testedBy as string]).toBe('function');
+		},
+	);
 
 	test.each(triggers)('$name: a polling trigger with exactly its provider’s credential and one event', (spec) => {
 		const description = describe1(spec.node);
@@ -312,15 +355,19 @@ describe('all nodes', () => {
 		expect(event.default).toBe(spec.event);
 	});
 
+	const SEARCH_WORDS: Record<string, string[]> = {
+		RentVerify: ['RentVerify', 'Buy Number'],
+		OtpVerified: ['OTPVerified', 'Rent Number'],
+		SmsActivate: ['Buy Number', ...FAMILY_SERVERS.map((server) => server.name.replace(/ \(.*\)$/, ''))],
+	};
+
 	test.each(allNodes)('$name: the codex names the node, and its aliases are the words users search for', ({ name, node }) => {
-		const folder = name.startsWith('rentVerify') ? 'RentVerify' : 'OtpVerified';
+		const folder = Object.keys(SEARCH_WORDS).find((f) => name.toLowerCase().startsWith(f.toLowerCase())) as string;
 		const file = `${folder}${name.endsWith('Trigger') ? 'Trigger' : ''}`;
 		const codex = JSON.parse(readFileSync(path.join(ROOT, 'nodes', folder, `${file}.node.json`), 'utf8')) as { node: string; alias: string[] };
 		expect(codex.node).toBe(`n8n-nodes-sms-verification.${name}`);
 		expect(node.description.name).toBe(name);
-		const provider = folder === 'RentVerify' ? 'RentVerify' : 'OTPVerified';
-		expect(codex.alias).toEqual(expect.arrayContaining(['SMS', 'OTP', '2FA', 'Verification', 'Virtual Number', 'Phone Number', provider]));
-		expect(codex.alias).toContain(folder === 'RentVerify' ? 'Buy Number' : 'Rent Number');
+		expect(codex.alias).toEqual(expect.arrayContaining(['SMS', 'OTP', '2FA', 'Verification', 'Virtual Number', 'Phone Number', ...SEARCH_WORDS[folder]]));
 	});
 
 	test.each(allNodes)('$name: every version matches its checked-in snapshot (test/descriptions/)', ({ node }) => {
@@ -346,8 +393,16 @@ describe('the built package', () => {
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe('n8n-nodes-sms-verification');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['otpVerified', 'otpVerifiedTrigger', 'rentVerify', 'rentVerifyTrigger']);
-		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['otpVerifiedApi', 'rentVerifyApi']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual([
+			'otpVerified',
+			'otpVerifiedTrigger',
+			'rentVerify',
+			'rentVerifyTrigger',
+			'smsActivate',
+			'smsActivateTrigger',
+		]);
+		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['otpVerifiedApi', 'rentVerifyApi', 'smsActivateApi']);
+		expect(loader.known.credentials.smsActivateApi.supportedNodes?.sort()).toEqual(['smsActivate', 'smsActivateTrigger']);
 		expect(loader.known.credentials.rentVerifyApi.supportedNodes?.sort()).toEqual(['rentVerify', 'rentVerifyTrigger']);
 		expect(loader.known.credentials.otpVerifiedApi.supportedNodes?.sort()).toEqual(['otpVerified', 'otpVerifiedTrigger']);
 		for (const spec of actionNodes) {
@@ -361,7 +416,7 @@ describe('the built package', () => {
 		expect(Object.keys(rentVerify.methods?.listSearch ?? {})).toEqual(['searchActivations']);
 		const otpVerified = (loader.nodeTypes.otpVerified.type as IVersionedNodeType).getNodeType(1);
 		expect(Object.keys(otpVerified.methods?.loadOptions ?? {})).toEqual(['getServices']);
-		for (const name of ['rentVerifyTrigger', 'otpVerifiedTrigger']) {
+		for (const name of ['rentVerifyTrigger', 'otpVerifiedTrigger', 'smsActivateTrigger']) {
 			expect(typeof (loader.nodeTypes[name].type as IVersionedNodeType).getNodeType(1).poll).toBe('function');
 		}
 		// n8n resolves every version's icon relative to the versioned node file: both themes, inside the package.

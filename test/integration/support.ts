@@ -5,8 +5,10 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
+import { SmsActivateApi } from '../../credentials/SmsActivateApi.credentials';
 import { OtpVerified } from '../../nodes/OtpVerified/OtpVerified.node';
 import { RentVerify } from '../../nodes/RentVerify/RentVerify.node';
+import { SmsActivate } from '../../nodes/SmsActivate/SmsActivate.node';
 import { runNode, startNode, type NodeRunResult, type NodeUnderTest, type RunNodeOptions } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -26,7 +28,7 @@ export const E164 = /^\+[1-9]\d{7,14}$/;
 
 export type Run = Omit<RunNodeOptions, 'parameters' | keyof NodeUnderTest> & Partial<NodeUnderTest>;
 
-export type NodeName = 'rentVerify' | 'otpVerified';
+export type NodeName = 'rentVerify' | 'otpVerified' | 'smsActivate';
 
 /**
  * A node's parameters plus `provider`, which picks the node under test (RentVerify or OTPVerified).
@@ -34,9 +36,13 @@ export type NodeName = 'rentVerify' | 'otpVerified';
  */
 export type NodeCall = INodeParameters & { provider: NodeName };
 
-const NODES = { rentVerify: () => new RentVerify(), otpVerified: () => new OtpVerified() };
+const NODES = { rentVerify: () => new RentVerify(), otpVerified: () => new OtpVerified(), smsActivate: () => new SmsActivate() };
 /** The name n8n gives each node when it is added without an action. */
-export const NODE_NAMES: Record<NodeName, string> = { rentVerify: 'RentVerify', otpVerified: 'OTPVerified' };
+export const NODE_NAMES: Record<NodeName, string> = {
+	rentVerify: 'RentVerify',
+	otpVerified: 'OTPVerified',
+	smsActivate: 'SMS-Activate Protocol',
+};
 
 export interface Suite {
 	readonly sim: Simulator;
@@ -45,6 +51,7 @@ export interface Suite {
 	credentials(overrides?: {
 		rentVerifyApi?: ICredentialDataDecryptedObject;
 		otpVerifiedApi?: ICredentialDataDecryptedObject;
+		smsActivateApi?: ICredentialDataDecryptedObject;
 	}): Record<string, ICredentialDataDecryptedObject>;
 	/** The node and parameters a dropdown loader runs with (`runLoadOptions`, `runListSearch`). */
 	loaderNode(call: NodeCall, credentials?: Record<string, ICredentialDataDecryptedObject>): NodeUnderTest & { parameters: INodeParameters };
@@ -78,12 +85,19 @@ export function useSuite(options: SimulatorOptions = {}): Suite {
 			return {
 				rentVerifyApi: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: current().rentVerifyUrl, ...overrides.rentVerifyApi },
 				otpVerifiedApi: { apiKey: DEMO_OTPVERIFIED_TOKEN, baseUrl: current().otpVerifiedUrl, ...overrides.otpVerifiedApi },
+				// HeroSMS by default, at the simulator's HeroSMS flavour.
+				smsActivateApi: {
+					server: 'heroSms',
+					apiKey: DEMO_RENTVERIFY_TOKEN,
+					baseUrl: current().flavourUrl('heroSms'),
+					...overrides.smsActivateApi,
+				},
 			};
 		},
 		node(name, credentials) {
 			return {
 				nodeType: NODES[name](),
-				credentialTypes: [new RentVerifyApi(), new OtpVerifiedApi()],
+				credentialTypes: [new RentVerifyApi(), new OtpVerifiedApi(), new SmsActivateApi()],
 				credentials: credentials ?? suite.credentials(),
 			};
 		},
@@ -114,6 +128,11 @@ function nodeRun(suite: Suite, { provider, ...parameters }: NodeCall, extra: Run
 /** RentVerify parameters for one operation. */
 export function rv(resource: string, operation: string, rest: INodeParameters = {}): NodeCall {
 	return { provider: 'rentVerify', resource, operation, ...rest };
+}
+
+/** SMS-Activate Protocol parameters for one operation. */
+export function sa(resource: string, operation: string, rest: INodeParameters = {}): NodeCall {
+	return { provider: 'smsActivate', resource, operation, ...rest };
 }
 
 /** OTPVerified parameters for one operation. */

@@ -167,7 +167,8 @@ describe('answerProblem: error words', () => {
 	it.each<[string, string]>([
 		['BANNED:2025-07-11 13:50:49', '2025-07-11 13:50:49'],
 		['BANNED:2025-07-11T13:50:49', '2025-07-11T13:50:49'],
-		["BANNED:'2025-07-11 13:50:49'", "'2025-07-11 13:50:49'"],
+		// The family's docs write `BANNED:'YYYY-m-d H-i-s'`: the one pair of quotes comes off.
+		["BANNED:'2025-07-11 13:50:49'", '2025-07-11 13:50:49'],
 		['BANNED:1752256249', '1752256249'],
 	])('%s keeps the whole time, colons included', (body, until) => {
 		for (const status of [200, 403]) {
@@ -831,9 +832,17 @@ describe('parsePrices', () => {
 		}
 	});
 
-	it('a price that is not a number becomes null, never NaN', () => {
-		const prices = valueOf(parsePrices(answer('{"usa":{"tg":{"price":"n/a","available":null,"price_id":null}}}')));
-		expect(prices).toEqual([{ country: 'usa', service: 'tg', price: null, available: null, priceId: null }]);
+	it('a price that is not a decimal number makes the answer unexpected, never NaN or null', () => {
+		for (const price of ['"n/a"', '"0x10"', 'null', '"Infinity"', '-1', '{"usd":1}']) {
+			const problem = problemOf(parsePrices(answer(`{"usa":{"tg":{"price":${price},"available":1}}}`)));
+			expect(problem.word).toBe('UNEXPECTED_ANSWER');
+		}
+	});
+
+	it('a missing count or price id is null', () => {
+		expect(valueOf(parsePrices(answer('{"usa":{"tg":{"price":"0.5","available":null,"price_id":null}}}')))).toEqual([
+			{ country: 'usa', service: 'tg', price: 0.5, available: null, priceId: null },
+		]);
 	});
 
 	it('reads {} and [] as no prices', () => {
@@ -841,16 +850,14 @@ describe('parsePrices', () => {
 		expect(valueOf(parsePrices(answer('[]')))).toEqual([]);
 	});
 
-	it('skips a country whose services are not an object', () => {
-		expect(valueOf(parsePrices(answer('{"usa":null,"england":{"tg":{"price":1,"available":2,"price_id":"a"}}}')))).toEqual([
-			{ country: 'england', service: 'tg', price: 1, available: 2, priceId: 'a' },
-		]);
+	it('a country whose services are not an object makes the answer unexpected (never skipped silently)', () => {
+		const problem = problemOf(parsePrices(answer('{"usa":null,"england":{"tg":{"price":1,"available":2,"price_id":"a"}}}')));
+		expect(problem.word).toBe('UNEXPECTED_ANSWER');
 	});
 
-	it('a service with no offer object gives nulls', () => {
-		expect(valueOf(parsePrices(answer('{"usa":{"tg":null}}')))).toEqual([
-			{ country: 'usa', service: 'tg', price: null, available: null, priceId: null },
-		]);
+	it('a service with no offer makes the answer unexpected (never a row of nulls)', () => {
+		expect(problemOf(parsePrices(answer('{"usa":{"tg":null}}'))).word).toBe('UNEXPECTED_ANSWER');
+		expect(problemOf(parsePrices(answer('{"usa":{"tg":{}}}'))).word).toBe('UNEXPECTED_ANSWER');
 	});
 
 	it.each<[string]>([['[1,2]'], ['"prices"'], ['12'], ['null'], ['price=1']])('%p is unexpected', (body) => {
@@ -1002,10 +1009,15 @@ describe('parseActiveActivations', () => {
 		}
 	});
 
-	it('missing fields give empty strings and nulls, never a crash', () => {
-		const [entry] = valueOf(parseActiveActivations(answer('[{}]')));
+	it('an entry without its id makes the answer unexpected, never a blank row', () => {
+		expect(problemOf(parseActiveActivations(answer('[{}]'))).word).toBe('UNEXPECTED_ANSWER');
+		expect(problemOf(parseActiveActivations(answer('[{"id":"1"},{"number":"12025551234"}]'))).word).toBe('UNEXPECTED_ANSWER');
+	});
+
+	it('an entry with only its id gives empty strings and nulls for the rest', () => {
+		const [entry] = valueOf(parseActiveActivations(answer('[{"id":"7"}]')));
 		expect(entry).toEqual({
-			activationId: '',
+			activationId: '7',
 			phoneNumber: null,
 			service: '',
 			country: '',
@@ -1013,7 +1025,7 @@ describe('parseActiveActivations', () => {
 			cost: null,
 			createdAt: null,
 			expiresAt: null,
-			raw: {},
+			raw: { id: '7' },
 		});
 	});
 

@@ -5,32 +5,25 @@ import type {
 	INodeTypeBaseDescription,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { subtitleOf } from '../../shared/subtitle';
-import { router } from './actions/router';
-import { description as resources } from './actions/resources';
 import { activationCredentialTest } from '../../shared/activation/credentialTest';
 import { activationMethods } from '../../shared/activation/methods';
+import { actionNodeDescription } from '../../shared/activation/nodeDescription';
 import { authenticateRentVerify } from '../../shared/transport/activationAuth';
 import { RENTVERIFY } from '../../shared/transport/activationServers';
+import { router } from './actions/router';
+import { description as resources } from './actions/resources';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is in baseDescription (the versioned node file one folder up), spread below; n8n resolves every version's icon relative to that file
 export class RentVerifyV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = {
-			...baseDescription,
-			version: 1,
-			subtitle: subtitleOf(resources),
-			defaults: { name: 'RentVerify' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			usableAsTool: true,
-			credentials: [{ name: 'rentVerifyApi', required: true, testedBy: 'rentVerifyConnection' }],
-			properties: resources,
-		};
+		this.description = actionNodeDescription(
+			baseDescription,
+			{ defaultName: 'RentVerify', credential: 'rentVerifyApi', testedBy: 'rentVerifyConnection' },
+			resources,
+		);
 	}
 
 	methods = {

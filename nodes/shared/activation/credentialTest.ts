@@ -7,6 +7,8 @@
  */
 import type {
 	ICredentialDataDecryptedObject,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	IHttpRequestOptions,
@@ -68,3 +70,11 @@ export function activationCredentialTest(server: ActivationServer, authenticate:
 		return { status: 'OK', message: `Connection tested: the key works, the balance is ${balance.value}` };
 	};
 }
+
+/**
+ * The base description of a versioned node whose credential its nodes test (`testedBy`). n8n finds that
+ * Test through `node instanceof VersionedNodeType`, which is false when the package has its own copy of
+ * n8n-workflow (a community install, or a linked package): it then reads `credentials` and `methods` of
+ * the wrapper itself. So the wrapper carries both too (docs/N8N.md, "Credential Tests of versioned nodes").
+ */
+export type TestedBaseDescription = INodeTypeBaseDescription & Pick<INodeTypeDescription, 'credentials'>;

@@ -13,9 +13,11 @@ import type {
 	ActivationStatus,
 	ActiveActivation,
 	Country,
+	NumbersAvailable,
 	Price,
 	PurchasedNumber,
 	Service,
+	SetStatusResult,
 } from './rentVerifyAnswers';
 import {
 	parseActiveActivations,
@@ -23,8 +25,10 @@ import {
 	parseCancel,
 	parseCountries,
 	parseNumber,
+	parseNumbersStatus,
 	parsePrices,
 	parseServices,
+	parseSetStatus,
 	parseStatus,
 } from './rentVerifyAnswers';
 import type { HttpAnswer, Parsed, ProviderCall, ProviderContext } from './request';
@@ -37,6 +41,9 @@ export function endpoint(baseUrl: string, action: string, params: IDataObject = 
 		? { url: base, qs: { action, ...params } }
 		: { url: `${base}/${action}`, qs: params };
 }
+
+/** What each setStatus code does, for messages. */
+const STATUS_NAMES: Record<number, string> = { 1: 'number ready', 3: 'another SMS', 6: 'finish', 8: 'cancel' };
 
 /** The node's server, read from its credential and checked before anything is sent. */
 export async function connect(
@@ -69,10 +76,18 @@ async function call<T>(
 	server: ActivationServer,
 	action: ProtocolAction,
 	params: IDataObject,
-	interpret: (answer: HttpAnswer) => Parsed<T>,
+	interpret: (answer: HttpAnswer, providerName: string) => Parsed<T>,
 	options: { sentOnce?: ProviderCall<T>['sentOnce']; itemIndex?: number } = {},
 ): Promise<T> {
 	const connection = await connect.call(context, server, options.itemIndex);
+	const status = action === 'setStatus' ? Number(params.status) : undefined;
+	if (status !== undefined && !connection.statuses.has(status)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${connection.name} does not document setStatus ${status} (${STATUS_NAMES[status] ?? 'unknown'}), so this operation is not available there`,
+			{ description: 'Pick another operation, or another server in the credential. Nothing was sent.', itemIndex: options.itemIndex },
+		);
+	}
 	if (!connection.documents(action)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -86,7 +101,8 @@ async function call<T>(
 		credentials: connection.credentials,
 		method: 'GET',
 		...endpoint(connection.baseUrl, action, params),
-		interpret,
+		// The parsers name the server in every message they write.
+		interpret: (answer) => interpret(answer, connection.name),
 		sentOnce: options.sentOnce,
 		secrets: [connection.token],
 		itemIndex: options.itemIndex,
@@ -173,6 +189,47 @@ export async function cancelActivation(
 		},
 		itemIndex,
 	});
+}
+
+/**
+ * setStatus 1 (the number is ready: the SMS was requested on the service's side), 3 (ask for another
+ * SMS on the same number) or 6 (finish: the code was used). Changes the activation at the server, so it
+ * is sent once and never retried; 8 (cancel) is `cancelActivation`.
+ */
+export async function setActivationStatus(
+	this: ProviderContext,
+	server: ActivationServer,
+	activationId: string,
+	status: 1 | 3 | 6,
+	itemIndex?: number,
+): Promise<SetStatusResult> {
+	return await call(
+		this,
+		server,
+		'setStatus',
+		{ id: activationId, status },
+		(answer, providerName) => parseSetStatus(answer, status, providerName),
+		{
+			sentOnce: {
+				action: `setStatus ${status} (${STATUS_NAMES[status]})`,
+				check: 'Check the activation with Get Status before you send it again.',
+			},
+			itemIndex,
+		},
+	);
+}
+
+/** How many numbers are available per service, in one country (and operator) where given. */
+export async function getNumbersStatus(
+	this: ProviderContext,
+	server: ActivationServer,
+	filter: { country?: string; operator?: string },
+	itemIndex?: number,
+): Promise<NumbersAvailable[]> {
+	const params: IDataObject = {};
+	if (filter.country) params.country = filter.country;
+	if (filter.operator) params.operator = filter.operator;
+	return await call(this, server, 'getNumbersStatus', params, parseNumbersStatus, { itemIndex });
 }
 
 /** The `provider` of the node's output items: the server the credential points at (`rentVerify`, `heroSms`, …). */

@@ -5,9 +5,10 @@
  * read and tested on their own; `pollActivationCodes` wires them to the transport.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ActivationServer } from '../transport/activationServers';
-import { getActiveActivations, getStatus, providerOf } from '../transport/smsActivate';
+import { connect, getActiveActivations, getStatus } from '../transport/smsActivate';
 import type { ActivationStatus, ActiveActivation } from '../transport/rentVerifyAnswers';
 import type { TaskOutcome } from '../pool';
 import { asNodeError } from '../errors';
@@ -246,6 +247,29 @@ function pollDeadline(context: IPollFunctions, start: number): number {
 	return start + budget * 0.5;
 }
 
+/**
+ * The account's active activations, and the server's `provider`. A server that does not document the
+ * active list (SMSHub, GrizzlySMS, …) can still be watched for the Activation IDs set in the node.
+ */
+async function readActiveList(
+	this: IPollFunctions,
+	server: ActivationServer,
+	watch: ActivationWatch,
+): Promise<{ activeList: ActiveActivation[]; provider: string }> {
+	const connection = await connect.call(this, server);
+	if (connection.documents('getActiveActivations')) {
+		return { activeList: await getActiveActivations.call(this, server), provider: connection.provider };
+	}
+	if (watch.activationIds.length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${connection.name} does not document a list of active activations, so the trigger cannot find new ones by itself`,
+			{ description: 'Set the Activation IDs to watch in the trigger\'s Filters, or use a server that lists them (see the README).' },
+		);
+	}
+	return { activeList: [], provider: connection.provider };
+}
+
 /** One poll: the new codes, and the state to save with them. Throws, changing nothing, when the provider is down. */
 export async function pollActivationCodes(
 	this: IPollFunctions,
@@ -256,8 +280,7 @@ export async function pollActivationCodes(
 	const start = Date.now();
 	// The active list failing means the provider is down or the token is wrong: the poll fails with
 	// the transport's clear error, and nothing is lost because nothing was recorded.
-	const activeList = await getActiveActivations.call(this, server);
-	const provider = await providerOf.call(this, server);
+	const { activeList, provider } = await readActiveList.call(this, server, settings.watch);
 	const plan = planActivations(previous, activeList, settings.watch, start);
 	if (plan.leftOut.length > 0) {
 		this.logger.warn(
@@ -300,8 +323,7 @@ export async function newestActivationCode(
 	settings: RentVerifySettings,
 ): Promise<IDataObject | undefined> {
 	const start = Date.now();
-	const activeList = await getActiveActivations.call(this, server);
-	const provider = await providerOf.call(this, server);
+	const { activeList, provider } = await readActiveList.call(this, server, settings.watch);
 	const plan = planActivations(undefined, activeList, settings.watch, start);
 	// Newest first, also among IDs set in the node; those not in the active list come last.
 	const created = (candidate: Candidate) => candidate.listed?.createdAt ?? '';
