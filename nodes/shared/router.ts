@@ -15,6 +15,27 @@ function errorJson(error: unknown): IDataObject {
 	return description ? { error: message, description } : { error: message ?? String(error) };
 }
 
+/**
+ * Runs `run` for each item in turn. Without Continue On Fail the first failure ends the run: later items
+ * are not sent (for a purchase, nothing more is bought).
+ */
+export async function forEachItem<T>(
+	context: IExecuteFunctions,
+	itemIndexes: number[],
+	run: (itemIndex: number) => Promise<T>,
+): Promise<Map<number, Outcome<T>>> {
+	const outcomes = new Map<number, Outcome<T>>();
+	for (const itemIndex of itemIndexes) {
+		try {
+			outcomes.set(itemIndex, { ok: true, value: await run(itemIndex) });
+		} catch (error) {
+			outcomes.set(itemIndex, { ok: false, error });
+			if (!context.continueOnFail()) break;
+		}
+	}
+	return outcomes;
+}
+
 async function runEachItem<Node>(
 	this: IExecuteFunctions,
 	operation: Operation<Node>,
@@ -22,17 +43,7 @@ async function runEachItem<Node>(
 	node: Node,
 ): Promise<Map<number, Outcome<OperationResult>>> {
 	if ('executeBatch' in operation) return await operation.executeBatch.call(this, itemIndexes, node);
-	const outcomes = new Map<number, Outcome<OperationResult>>();
-	for (const itemIndex of itemIndexes) {
-		try {
-			outcomes.set(itemIndex, { ok: true, value: await operation.execute.call(this, itemIndex, node) });
-		} catch (error) {
-			outcomes.set(itemIndex, { ok: false, error });
-			// Without Continue On Fail the first failure ends the run: later items are not sent.
-			if (!this.continueOnFail()) break;
-		}
-	}
-	return outcomes;
+	return await forEachItem(this, itemIndexes, async (itemIndex) => await operation.execute.call(this, itemIndex, node));
 }
 
 /**

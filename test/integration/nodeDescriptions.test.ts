@@ -235,12 +235,15 @@ describe.each(actionNodes)('action node $name', (spec) => {
 		expect(await routes(spec.router, 'nothing', 'buyNumber')).toBe(false);
 	});
 
-	test('each operation file exports its description and an execute (or executeBatch for the waits)', () => {
+	// The waits wait for all items at once; Buy and Cancel share one read of the price table / active list.
+	const BATCH_OPERATIONS = new Set(['waitForCode', 'waitForMessage', 'buyNumber', 'cancel']);
+
+	test('each operation file exports its description and an execute (or executeBatch for the waits, Buy and Cancel)', () => {
 		for (const [operation, module] of modules) {
 			const kind = typeof module.execute === 'function' ? 'execute' : typeof module.executeBatch === 'function' ? 'executeBatch' : 'none';
 			expect({ operation, kind, isArray: Array.isArray(module.description) }).toEqual({
 				operation,
-				kind: operation.split('/')[1].startsWith('waitFor') ? 'executeBatch' : 'execute',
+				kind: BATCH_OPERATIONS.has(operation.split('/')[1]) ? 'executeBatch' : 'execute',
 				isArray: true,
 			});
 		}

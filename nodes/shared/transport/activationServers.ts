@@ -32,6 +32,8 @@ export interface ServerConnection {
 	documents(action: ProtocolAction): boolean;
 	/** The setStatus codes it documents (1 ready, 3 another SMS, 6 finish, 8 cancel). */
 	statuses: ReadonlySet<number>;
+	/** What it keeps of a cancelled activation's cost (USD), for the refund Cancel reports. */
+	cancelFee: number;
 	/** Why the token cannot be right for this server, or undefined (checked before any request). */
 	tokenProblem?(token: string): string | undefined;
 }
@@ -71,6 +73,8 @@ export const RENTVERIFY: ActivationServer = {
 			token: String(credentials.token ?? '').trim(),
 			documents: (action) => RENTVERIFY_ACTIONS.has(action),
 			statuses: new Set([8]),
+			// RentVerify's documented fee (docs/PROVIDERS.md).
+			cancelFee: 0.1,
 			// RentVerify's own tokens are 64 hex characters: refuse anything else before it leaves the machine.
 			// Other compatible servers have their own formats, so the check applies to RentVerify's host only.
 			tokenProblem: (token) =>
@@ -199,6 +203,7 @@ export const SMS_ACTIVATE: ActivationServer = {
 				token,
 				documents: () => true,
 				statuses: new Set([1, 3, 6, 8]),
+				cancelFee: 0,
 			};
 		}
 		const actions = new Set<ProtocolAction>([...CORE_ACTIONS, ...known.extensions]);
@@ -210,6 +215,8 @@ export const SMS_ACTIVATE: ActivationServer = {
 			token,
 			documents: (action) => actions.has(action),
 			statuses: new Set(known.statuses),
+			// The family refunds a cancelled activation in full (sms-activate's rule, which its servers copy).
+			cancelFee: 0,
 		};
 	},
 };

@@ -7,8 +7,11 @@ import { asNodeError } from '../../errors';
 import type { ActivationOutput } from '../../output';
 import { activationOutput } from '../../output';
 import { providerWord } from '../../transport/request';
-import { getActiveActivations, getNumber, getPrices, providerOf } from '../../transport/smsActivate';
-import type { PurchasedNumber } from '../../transport/rentVerifyAnswers';
+import { connect, getActiveActivations, getNumber, getPrices, providerOf } from '../../transport/smsActivate';
+import type { ActiveActivation, Price, PurchasedNumber } from '../../transport/rentVerifyAnswers';
+import { forEachItem } from '../../router';
+import type { Outcome } from '../../waitLoop';
+import { sharedReads } from '../sharedReads';
 import { countryField, serviceField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -87,12 +90,12 @@ interface BuyOptions {
 /** Checks Max Price against the current offer; returns the price ID that pins the checked price. */
 async function checkMaxPrice(
 	this: IExecuteFunctions,
-	server: ActivationServer,
+	reads: Reads,
 	itemIndex: number,
 	order: { service: string; country: string; priceId?: string },
 	maxPrice: number,
 ): Promise<{ priceId?: string; price: number }> {
-	const prices = await getPrices.call(this, server, itemIndex);
+	const prices = await reads.prices(itemIndex);
 	const offers = prices.filter(
 		(offer) =>
 			offer.country === order.country &&
@@ -103,7 +106,7 @@ async function checkMaxPrice(
 	if (!offer || offer.price === null) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`RentVerify lists no price for service "${order.service}" in country "${order.country}", so Max Price cannot be checked. Nothing was bought.`,
+			`${reads.name} lists no price for service "${order.service}" in country "${order.country}", so Max Price cannot be checked. Nothing was bought.`,
 			{ description: 'Check the service and country with Get Prices.', itemIndex },
 		);
 	}
@@ -117,7 +120,19 @@ async function checkMaxPrice(
 	return { priceId: offer.priceId ?? order.priceId, price: offer.price };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<ActivationOutput> {
+/** The reads every item of one execution shares (sharedReads.ts). */
+interface Reads {
+	name: string;
+	prices: (itemIndex: number) => Promise<Price[]>;
+	activeList: (itemIndex: number) => Promise<ActiveActivation[]>;
+}
+
+async function buyOne(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	server: ActivationServer,
+	reads: Reads,
+): Promise<ActivationOutput> {
 	const country = String(this.getNodeParameter('country', itemIndex)).trim();
 	const service = String(this.getNodeParameter('service', itemIndex)).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as BuyOptions;
@@ -127,7 +142,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, server
 	let order = { service, country, priceId: options.priceId?.trim() || undefined };
 	let cost: number | null = null;
 	if (options.maxPrice !== undefined) {
-		const checked = await checkMaxPrice.call(this, server, itemIndex, order, options.maxPrice);
+		const checked = await checkMaxPrice.call(this, reads, itemIndex, order, options.maxPrice);
 		order = { ...order, priceId: checked.priceId };
 		cost = checked.price;
 	}
@@ -151,7 +166,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, server
 		}
 	}
 
-	const output = activationOutput(await providerOf.call(this, server, itemIndex), {
+	return activationOutput(await providerOf.call(this, server, itemIndex), {
 		id: purchase.activationId,
 		phoneNumber: purchase.phoneNumber,
 		service,
@@ -160,7 +175,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, server
 		cost,
 		raw: { answer: purchase.answer },
 	});
-	return await withListedDetails.call(this, server, output, itemIndex);
+}
+
+/**
+ * Buys one number per item, one item after another (a purchase is never sent in parallel or twice),
+ * then adds the cost and expiry of every number bought from one read of the active list.
+ */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+	server: ActivationServer,
+): Promise<Map<number, Outcome<ActivationOutput>>> {
+	// A credential that cannot be used fails each item on its own (Continue On Fail), not the whole run here.
+	const connection = itemIndexes.length > 0 ? await connect.call(this, server, itemIndexes[0]).catch(() => undefined) : undefined;
+	const reads: Reads = {
+		name: connection?.name ?? server.productName,
+		prices: sharedReads(this, server, async (itemIndex) => await getPrices.call(this, server, itemIndex)),
+		activeList: sharedReads(this, server, async (itemIndex) => await getActiveActivations.call(this, server, itemIndex)),
+	};
+	const outcomes = await forEachItem(this, itemIndexes, async (itemIndex) => await buyOne.call(this, itemIndex, server, reads));
+	// The list is read after every purchase, so it holds them all; a server without one keeps Buy's own fields.
+	if (connection?.documents('getActiveActivations')) {
+		for (const [itemIndex, outcome] of outcomes) {
+			if (outcome.ok) outcomes.set(itemIndex, { ok: true, value: await withListedDetails.call(this, reads, outcome.value, itemIndex) });
+		}
+	}
+	return outcomes;
 }
 
 /**
@@ -169,12 +209,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, server
  */
 async function withListedDetails(
 	this: IExecuteFunctions,
-	server: ActivationServer,
+	reads: Reads,
 	output: ActivationOutput,
 	itemIndex: number,
 ): Promise<ActivationOutput> {
 	try {
-		const listed = (await getActiveActivations.call(this, server, itemIndex)).find(
+		const listed = (await reads.activeList(itemIndex)).find(
 			(activation) => activation.activationId === output.id,
 		);
 		if (!listed) return output;

@@ -1,32 +1,47 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../displayOptions';
+import { forEachItem } from '../../router';
 import type { ActivationServer } from '../../transport/activationServers';
-import { cancelActivation, getActiveActivations, providerOf } from '../../transport/smsActivate';
+import type { ActiveActivation } from '../../transport/rentVerifyAnswers';
+import { cancelActivation, connect, getActiveActivations } from '../../transport/smsActivate';
+import type { Outcome } from '../../waitLoop';
 import { activationId, readActivationId } from '../common.descriptions';
-
-/** RentVerify's documented cancellation fee (USD). */
-const CANCEL_FEE = 0.1;
+import { sharedReads } from '../sharedReads';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['activation'], operation: ['cancel'] } },
 	[activationId],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<IDataObject> {
-	const provider = await providerOf.call(this, server, itemIndex);
-	const id = readActivationId.call(this, itemIndex);
-	// The cost is read before cancelling, while the activation is still listed: the refund is cost minus the fee.
-	const listed = (await getActiveActivations.call(this, server, itemIndex)).find((activation) => activation.activationId === id);
-	await cancelActivation.call(this, server, id, itemIndex);
-	const cost = listed?.cost ?? null;
-	return {
-		provider,
-		id,
-		cancelled: true,
-		status: 'cancelled',
-		cost,
-		refund: cost === null ? null : Math.max(0, Math.round((cost - CANCEL_FEE) * 100) / 100),
-		raw: { answer: 'ACCESS_CANCEL' },
-	};
+/**
+ * Cancels each item's activation, one after another (each cancel is sent once). The costs come from one
+ * read of the active list, made by the first item before its cancel, while every activation is still
+ * listed: the refund is the cost minus the server's cancellation fee.
+ */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+	server: ActivationServer,
+): Promise<Map<number, Outcome<IDataObject>>> {
+	const activeList = sharedReads(this, server, async (itemIndex): Promise<ActiveActivation[]> => {
+		const connection = await connect.call(this, server, itemIndex);
+		return connection.documents('getActiveActivations') ? await getActiveActivations.call(this, server, itemIndex) : [];
+	});
+	return await forEachItem(this, itemIndexes, async (itemIndex) => {
+		const { provider, cancelFee } = await connect.call(this, server, itemIndex);
+		const id = readActivationId.call(this, itemIndex);
+		const listed = (await activeList(itemIndex)).find((activation) => activation.activationId === id);
+		await cancelActivation.call(this, server, id, itemIndex);
+		const cost = listed?.cost ?? null;
+		return {
+			provider,
+			id,
+			cancelled: true,
+			status: 'cancelled',
+			cost,
+			refund: cost === null ? null : Math.max(0, Math.round((cost - cancelFee) * 100) / 100),
+			raw: { answer: 'ACCESS_CANCEL' },
+		};
+	});
 }
