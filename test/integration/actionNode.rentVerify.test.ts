@@ -315,3 +315,27 @@ describe('Activation → Get Many', () => {
 		expect(suite.sim.count('rentVerify', 'getActiveActivations')).toBe(1);
 	});
 });
+
+describe('reads that serve every item are made once per execution', () => {
+	test('Buy Number for 3 items with Max Price: 1 price table, 3 purchases, 1 active list, every number with its details', async () => {
+		const log = suite.mark();
+		const result = await suite.run(rv('activation', 'buyNumber', { country: 'usa', service: 'tg', options: { maxPrice: 2 } }), {
+			input: [{}, {}, {}],
+		});
+
+		expect(result.status).toBe('success');
+		expect(result.json).toHaveLength(3);
+		for (const number of result.json) expect(number).toMatchObject({ cost: 0.5, expiresAt: expect.stringMatching(ISO_UTC) });
+		expect(log('rentVerify').map((r) => r.route)).toEqual(['getPrices', 'getNumber', 'getNumber', 'getNumber', 'getActiveActivations']);
+	});
+
+	test('Cancel for 3 items: 1 active list before the first cancel, 3 cancels, each refund from that list', async () => {
+		const ids = [await buyDirect(suite.sim), await buyDirect(suite.sim), await buyDirect(suite.sim)];
+		const log = suite.mark();
+		const result = await suite.run(rv('activation', 'cancel', { activationId: byId('={{ $json.id }}') }), { input: ids.map((id) => ({ id })) });
+
+		expect(result.status).toBe('success');
+		expect(result.json.map((item) => item.refund)).toEqual([0.4, 0.4, 0.4]);
+		expect(log('rentVerify').map((r) => r.route)).toEqual(['getActiveActivations', 'setStatus', 'setStatus', 'setStatus']);
+	});
+});
