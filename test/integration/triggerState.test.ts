@@ -177,6 +177,12 @@ describe('RentVerify state at scale', () => {
 		});
 		expect(readState({})).toEqual({ v: 1 });
 	});
+
+	it('does not guess at state in another format version: it starts afresh, as a first activation', () => {
+		const written = { v: 2, rentVerify: { a: { '5640086027': { c: ['111111'] } } } };
+		expect(readState(written)).toEqual({ v: 1 });
+		expect(readState({ ...written, v: 1 }).rentVerify).toEqual({ a: { '5640086027': { c: ['111111'] } } });
+	});
 });
 
 function message(id: string, seconds: number | null): RentalMessage {

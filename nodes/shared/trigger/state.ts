@@ -17,6 +17,8 @@
  * Size: every list is capped and every entry's worst case is counted before it is kept, so the JSON
  * stays under STATE_BUDGET_BYTES however many codes pass (tested after 100,000).
  */
+import { createHash } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 export const STATE_VERSION = 1;
@@ -79,16 +81,9 @@ export interface TriggerState {
 	otpVerified?: OtpVerifiedState;
 }
 
-/** FNV-1a over UTF-16 code units, twice with different offsets: 64 bits, enough to tell 4–20 keys apart. */
+/** 64 bits of SHA-256: plenty to tell the 4–20 keys of one activation or order apart. */
 function hash64(text: string): string {
-	let a = 0x811c9dc5;
-	let b = 0x01000193 ^ 0x5bd1e995;
-	for (let i = 0; i < text.length; i++) {
-		const unit = text.charCodeAt(i);
-		a = Math.imul(a ^ unit, 0x01000193) >>> 0;
-		b = Math.imul(b ^ unit, 0x01000193 + 0x1000) >>> 0;
-	}
-	return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+	return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /**
@@ -105,22 +100,8 @@ export function clip(value: string | null | undefined, max = 32): string | undef
 	return value.length > max ? value.slice(0, max) : value;
 }
 
-/** UTF-8 bytes of a string (n8n stores JSON as UTF-8); no Buffer needed. */
-export function utf8Bytes(text: string): number {
-	let bytes = 0;
-	for (let i = 0; i < text.length; i++) {
-		const unit = text.charCodeAt(i);
-		if (unit < 0x80) bytes += 1;
-		else if (unit < 0x800) bytes += 2;
-		else if (unit >= 0xd800 && unit <= 0xdbff) {
-			bytes += 4;
-			i++;
-		} else bytes += 3;
-	}
-	return bytes;
-}
-
-export const jsonBytes = (value: unknown): number => utf8Bytes(JSON.stringify(value));
+/** What a value takes as UTF-8 JSON, the way n8n stores static data. */
+export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -166,6 +147,9 @@ function readOrder(value: unknown): OrderEntry | undefined {
  */
 export function readState(staticData: IDataObject): TriggerState {
 	const state: TriggerState = { v: STATE_VERSION };
+	// State written in another format (a later version of this package, then downgraded) is not guessed
+	// at: the trigger starts as on a first activation, which replays nothing.
+	if (staticData.v !== undefined && staticData.v !== STATE_VERSION) return state;
 	const rentVerify = staticData.rentVerify;
 	if (isObject(rentVerify) && isObject(rentVerify.a)) {
 		const a: Record<string, ActivationEntry> = {};
