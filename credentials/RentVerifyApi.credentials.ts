@@ -1,4 +1,5 @@
 import type {
+	ICredentialTestRequest,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IHttpRequestOptions,
@@ -7,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateRentVerify } from '../nodes/shared/transport/activationAuth';
+import { balanceTestRules } from '../nodes/shared/transport/activationCredentialTest';
 
-// eslint-disable-next-line @n8n/community-nodes/credential-test-required -- tested by the RentVerify nodes (testedBy `rentVerifyConnection` in their v1 descriptions, through the transport, so BAD_KEY at HTTP 200 fails); the rule cannot see into a VersionedNodeType
 export class RentVerifyApi implements ICredentialType {
 	name = 'rentVerifyApi';
 
@@ -58,4 +59,13 @@ export class RentVerifyApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return authenticateRentVerify(credentials, requestOptions);
 	}
+
+	// getBalance in the base URL's style: `…/handler_api.php?action=getBalance`, or `…/getBalance`.
+	test: ICredentialTestRequest = {
+		request: {
+			url: '={{ /handler_api\\.php$/i.test($credentials.baseUrl.trim().replace(/\\/+$/, "")) ? $credentials.baseUrl.trim() : $credentials.baseUrl.trim().replace(/\\/+$/, "") + "/getBalance" }}',
+			qs: { action: 'getBalance' },
+		},
+		rules: balanceTestRules('RentVerify'),
+	};
 }

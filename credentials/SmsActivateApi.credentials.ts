@@ -1,4 +1,5 @@
 import type {
+	ICredentialTestRequest,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IHttpRequestOptions,
@@ -7,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateSmsActivate } from '../nodes/shared/transport/activationAuth';
+import { balanceTestRules } from '../nodes/shared/transport/activationCredentialTest';
 import { CUSTOM_SERVER, FAMILY_SERVERS } from '../nodes/shared/transport/activationServers';
 
 /** One credential for every server of the sms-activate protocol family: which server, and its API key. */
-// eslint-disable-next-line @n8n/community-nodes/credential-test-required -- tested by the SMS-Activate Protocol nodes (testedBy `smsActivateConnection`, through the transport, so BAD_KEY at HTTP 200 fails); the rule cannot see into a VersionedNodeType
 export class SmsActivateApi implements ICredentialType {
 	name = 'smsActivateApi';
 
@@ -68,4 +69,13 @@ export class SmsActivateApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return authenticateSmsActivate(credentials, requestOptions);
 	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			// The credential's own address, or the documented one of the chosen server.
+			url: `={{ $credentials.baseUrl.trim() || ${JSON.stringify(Object.fromEntries(FAMILY_SERVERS.map((server) => [server.value, server.baseUrl])))}[$credentials.server] }}`,
+			qs: { action: 'getBalance' },
+		},
+		rules: balanceTestRules('The server'),
+	};
 }

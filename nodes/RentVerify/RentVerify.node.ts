@@ -1,9 +1,6 @@
-import type { IVersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { activationCredentialTest, type TestedBaseDescription } from '../shared/activation/credentialTest';
-import { authenticateRentVerify } from '../shared/transport/activationAuth';
-import { RENTVERIFY } from '../shared/transport/activationServers';
 import { RentVerifyV1 } from './v1/RentVerifyV1.node';
 
 /**
@@ -11,18 +8,14 @@ import { RentVerifyV1 } from './v1/RentVerifyV1.node';
  * description is a new version beside the old one, so saved workflows keep working.
  */
 export class RentVerify extends VersionedNodeType {
-	// Also on the wrapper: see TestedBaseDescription.
-	methods = { credentialTest: { rentVerifyConnection: activationCredentialTest(RENTVERIFY, authenticateRentVerify) } };
-
 	constructor() {
-		const baseDescription: TestedBaseDescription = {
+		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'RentVerify',
 			name: 'rentVerify',
 			icon: { light: 'file:../../icons/rentVerify.svg', dark: 'file:../../icons/rentVerify.dark.svg' },
 			group: ['transform'],
 			description: 'Buy a virtual phone number from RentVerify and get its SMS verification code',
 			defaultVersion: 1,
-			credentials: [{ name: 'rentVerifyApi', required: true, testedBy: 'rentVerifyConnection' }],
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new RentVerifyV1(baseDescription),

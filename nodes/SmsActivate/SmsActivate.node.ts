@@ -1,9 +1,6 @@
-import type { IVersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { activationCredentialTest, type TestedBaseDescription } from '../shared/activation/credentialTest';
-import { authenticateSmsActivate } from '../shared/transport/activationAuth';
-import { SMS_ACTIVATE } from '../shared/transport/activationServers';
 import { SmsActivateV1 } from './v1/SmsActivateV1.node';
 
 /**
@@ -11,11 +8,8 @@ import { SmsActivateV1 } from './v1/SmsActivateV1.node';
  * the credential. Versioned as n8n's own nodes are: a change to a shipped description is a new version.
  */
 export class SmsActivate extends VersionedNodeType {
-	// Also on the wrapper: see TestedBaseDescription.
-	methods = { credentialTest: { smsActivateConnection: activationCredentialTest(SMS_ACTIVATE, authenticateSmsActivate) } };
-
 	constructor() {
-		const baseDescription: TestedBaseDescription = {
+		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'SMS-Activate Protocol',
 			name: 'smsActivate',
 			icon: { light: 'file:../../icons/smsActivate.svg', dark: 'file:../../icons/smsActivate.dark.svg' },
@@ -23,7 +17,6 @@ export class SmsActivate extends VersionedNodeType {
 			description:
 				'Buy a virtual phone number and get its SMS code from any sms-activate compatible server: HeroSMS, GrizzlySMS, SMSHub, SMSBower, 365sms and more',
 			defaultVersion: 1,
-			credentials: [{ name: 'smsActivateApi', required: true, testedBy: 'smsActivateConnection' }],
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new SmsActivateV1(baseDescription),

@@ -1,18 +1,12 @@
-import type { IVersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 import { VersionedNodeType } from 'n8n-workflow';
 
-import { activationCredentialTest, type TestedBaseDescription } from '../shared/activation/credentialTest';
-import { authenticateSmsActivate } from '../shared/transport/activationAuth';
-import { SMS_ACTIVATE } from '../shared/transport/activationServers';
 import { SmsActivateTriggerV1 } from './v1/SmsActivateTriggerV1.node';
 
 /** Starts a workflow when a new SMS code arrives at any sms-activate compatible server; versioned like the node. */
 export class SmsActivateTrigger extends VersionedNodeType {
-	// Also on the wrapper: see TestedBaseDescription.
-	methods = { credentialTest: { smsActivateConnection: activationCredentialTest(SMS_ACTIVATE, authenticateSmsActivate) } };
-
 	constructor() {
-		const baseDescription: TestedBaseDescription = {
+		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'SMS-Activate Protocol Trigger',
 			name: 'smsActivateTrigger',
 			icon: { light: 'file:../../icons/smsActivate.svg', dark: 'file:../../icons/smsActivate.dark.svg' },
@@ -20,7 +14,6 @@ export class SmsActivateTrigger extends VersionedNodeType {
 			description:
 				'Starts the workflow when a new SMS verification code arrives at an sms-activate compatible server (HeroSMS, GrizzlySMS, SMSBower, …)',
 			defaultVersion: 1,
-			credentials: [{ name: 'smsActivateApi', required: true, testedBy: 'smsActivateConnection' }],
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new SmsActivateTriggerV1(baseDescription),

@@ -41,7 +41,6 @@ import {
 	jsonParse,
 } from 'n8n-workflow';
 import {
-	CredentialTestContext,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	ExternalSecretsProxy,
@@ -52,6 +51,10 @@ import {
 } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+
+// n8n-workflow's own dependency: the very `get` n8n's CredentialsTester reads rules with.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- lodash ships no types here, and adding @types/lodash for one call is not worth it
+const lodashGet = require('lodash/get') as (value: unknown, path: string) => unknown;
 
 export { TestCredentialsHelper } from './credentialsHelper';
 
@@ -275,24 +278,9 @@ export async function runListSearch(
  * a temporary noOp node (which resolves `={{$credentials.…}}` and applies `authenticate`), then map the outcome
  * (rules, non-2xx status, network error code) to { status, message }. `httpCode` is extra: the status seen, if any.
  */
-/** The `credentialTest` method a node names in `testedBy` for this credential, newest version first (as n8n does). */
-function nodeCredentialTest(credentialName: string, nodes: Array<INodeType | IVersionedNodeType>) {
-	for (const node of nodes) {
-		const versions = 'nodeVersions' in node ? Object.entries(node.nodeVersions).sort(([a], [b]) => Number(b) - Number(a)).map(([, v]) => v) : [node];
-		for (const version of versions) {
-			const declared = version.description.credentials?.find((c) => c.name === credentialName && typeof c.testedBy === 'string');
-			const testFunction = declared && version.methods?.credentialTest?.[declared.testedBy as string];
-			if (testFunction) return testFunction;
-		}
-	}
-	return undefined;
-}
-
 export async function testCredential(
 	credentialType: ICredentialType,
 	data: ICredentialDataDecryptedObject,
-	/** The nodes that may test it with a `credentialTest` method (`testedBy`), as n8n's CredentialsTester looks there. */
-	testingNodes: Array<INodeType | IVersionedNodeType> = [],
 ): Promise<{ status: 'OK' | 'Error'; message: string; httpCode?: number }> {
 	const finish = (r: { status: 'OK' | 'Error'; message: string; httpCode?: number }) => {
 		if (r.status === 'Error') observedErrors.push({ message: r.message, json: JSON.stringify(r) });
@@ -300,21 +288,7 @@ export async function testCredential(
 	};
 	const testRequest = credentialType.test;
 	if (testRequest === undefined) {
-		const testFunction = nodeCredentialTest(credentialType.name, testingNodes);
-		if (!testFunction) return finish({ status: 'Error', message: 'No testing function found for this credential.' });
-		const credentialsHelper = new TestCredentialsHelper([credentialType], {});
-		const probe = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({}) });
-		const additionalData = makeAdditionalData(credentialsHelper, probe, 'internal');
-		try {
-			const withDefaults = await credentialsHelper.applyDefaultsAndOverwrites(additionalData, deepCopy(data), credentialType.name, 'internal');
-			const credentials = { id: 'harness-credential', name: `${credentialType.displayName} account`, type: credentialType.name, data: withDefaults };
-			// n8n's own context for a credential Test: it offers `helpers.request` only.
-			const result = await testFunction.call(new CredentialTestContext(additionalData), credentials);
-			return finish({ status: result.status, message: result.message });
-		} catch (error) {
-			recordError(error);
-			return finish({ status: 'Error', message: String((error as Error).message) });
-		}
+		return finish({ status: 'Error', message: 'No testing function found for this credential.' });
 	}
 
 	const credentialsHelper = new TestCredentialsHelper([credentialType], {});
@@ -714,13 +688,9 @@ function toNodeRunResult(run: IRun, nodeName: string, originalOrRecorded: unknow
 	return { status: run.status, items, json: items.map((i) => i.json), error, outputs, run };
 }
 
+/** What n8n's CredentialsTester reads a `responseSuccessBody` rule with: lodash `get` (strings index by character). */
 function getPath(value: unknown, path: string): unknown {
-	let current: unknown = value;
-	for (const key of path.replace(/\[(\w+)\]/g, '.$1').split('.')) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as Record<string, unknown>)[key];
-	}
-	return current;
+	return lodashGet(value, path);
 }
 
 /**

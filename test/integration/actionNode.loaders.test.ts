@@ -4,11 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
-import { RentVerify } from '../../nodes/RentVerify/RentVerify.node';
-import { RentVerifyTrigger } from '../../nodes/RentVerify/RentVerifyTrigger.node';
 
-/** The nodes that test the RentVerify credential (testedBy), as n8n finds them. */
-const RENTVERIFY_NODES = [new RentVerify(), new RentVerifyTrigger()];
 import { runListSearch, runLoadOptions, testCredential } from '../helpers/n8nCore';
 import { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN } from '../simulator';
 import { buyDirect, otp, rv, useSuite } from './support';
@@ -122,45 +118,37 @@ describe('a wrong credential in a dropdown gives a readable error', () => {
 });
 
 describe('credential test (the "Test" button)', () => {
-	// RentVerify's credential is tested by its nodes through the transport (testedBy), as n8n does it.
-	test('RentVerify: the right token is OK with the balance, a wrong one is the BAD_KEY error, one request each', async () => {
-		const ok = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl }, RENTVERIFY_NODES);
-		expect(ok).toEqual({ status: 'OK', message: 'Connection tested: the key works, the balance is 25.5' });
+	// RentVerify's credential Test is declarative (what n8n verifies): getBalance in the base URL's style,
+	// with rules that read the plain-text answer, so a BAD_KEY fails whatever its HTTP status.
+	test('RentVerify: the right token is OK, a wrong one fails (BAD_KEY, HTTP 401)', async () => {
+		const ok = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl });
+		expect(ok).toEqual({ status: 'OK', message: 'Connection successful!' });
 
-		const wrong = await testCredential(new RentVerifyApi(), { token: 'ef'.repeat(32), baseUrl: `${suite.sim.rentVerifyUrl}/` }, RENTVERIFY_NODES);
+		const wrong = await testCredential(new RentVerifyApi(), { token: 'ef'.repeat(32), baseUrl: `${suite.sim.rentVerifyUrl}/` });
 		expect(wrong.status).toBe('Error');
-		expect(wrong.message).toMatch(/BAD_KEY/);
+		expect(wrong.httpCode).toBe(401);
 		expect(wrong.message).not.toContain('ef'.repeat(32));
-
-		expect(suite.sim.requests.map((r) => [r.route, r.status])).toEqual([
-			['getBalance', 200],
-			['getBalance', 401],
-		]);
+		expect(suite.sim.requests.every((r) => r.route === 'getBalance')).toBe(true);
 	});
 
 	test('RentVerify: BAD_KEY answered with HTTP 200 fails the test', async () => {
 		suite.sim.fault('rentVerify', 'getBalance', { kind: 'word', status: 200, body: 'BAD_KEY' });
-		const result = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl }, RENTVERIFY_NODES);
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/BAD_KEY/);
+		const result = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl });
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^RentVerify refused the request \(BAD_KEY, BAD_ACTION or BANNED\)/) });
 	});
 
 	test('RentVerify: the test works with the Bearer header and with a handler_api.php base URL', async () => {
-		const bearer = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl, authHeader: 'bearer' }, RENTVERIFY_NODES);
+		const bearer = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyUrl, authHeader: 'bearer' });
 		expect(bearer.status).toBe('OK');
-		const wrongBearer = await testCredential(new RentVerifyApi(), { token: 'ab'.repeat(32), baseUrl: suite.sim.rentVerifyUrl, authHeader: 'bearer' }, RENTVERIFY_NODES);
-		expect(wrongBearer).toMatchObject({ status: 'Error', message: expect.stringMatching(/BAD_KEY/) });
+		const wrongBearer = await testCredential(new RentVerifyApi(), { token: 'ab'.repeat(32), baseUrl: suite.sim.rentVerifyUrl, authHeader: 'bearer' });
+		expect(wrongBearer).toMatchObject({ status: 'Error', httpCode: 401 });
 
-		const stub = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyStubUrl }, RENTVERIFY_NODES);
-		expect(stub).toEqual({ status: 'OK', message: 'Connection tested: the key works, the balance is 25.5' });
+		const stub = await testCredential(new RentVerifyApi(), { token: DEMO_RENTVERIFY_TOKEN, baseUrl: suite.sim.rentVerifyStubUrl });
+		expect(stub).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const last = suite.sim.requests[suite.sim.requests.length - 1];
-		expect(last.route).toBe('getBalance');
-	});
-
-	test('RentVerify: a malformed token is refused before any request', async () => {
-		const result = await testCredential(new RentVerifyApi(), { token: 'short' }, RENTVERIFY_NODES);
-		expect(result).toMatchObject({ status: 'Error', message: expect.stringMatching(/64 hexadecimal characters.*No request was sent/) });
-		expect(suite.sim.requests).toEqual([]);
+		expect([last.path, last.route]).toEqual([new URL(suite.sim.rentVerifyStubUrl).pathname, 'getBalance']);
+		const wrongStub = await testCredential(new RentVerifyApi(), { token: 'cd'.repeat(32), baseUrl: suite.sim.rentVerifyStubUrl });
+		expect(wrongStub.status).toBe('Error');
 	});
 
 	test('OTPVerified: the right key is OK, a wrong one is an error (401)', async () => {

@@ -31,6 +31,7 @@ import * as rentVerifyResources from '../../nodes/RentVerify/v1/actions/resource
 import { router as rentVerifyRouter } from '../../nodes/RentVerify/v1/actions/router';
 import { SmsActivate } from '../../nodes/SmsActivate/SmsActivate.node';
 import { SmsActivateTrigger } from '../../nodes/SmsActivate/SmsActivateTrigger.node';
+import { SmsActivateWebhookTrigger } from '../../nodes/SmsActivate/SmsActivateWebhookTrigger.node';
 import * as smsActivateResources from '../../nodes/SmsActivate/v1/actions/resources';
 import { router as smsActivateRouter } from '../../nodes/SmsActivate/v1/actions/router';
 import { FAMILY_SERVERS } from '../../nodes/shared/transport/activationServers';
@@ -45,8 +46,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 interface ActionNode {
 	name: string;
 	credential: string;
-	/** The node's `credentialTest` method for its credential, where the node tests it (`testedBy`). */
-	testedBy?: string;
 	node: IVersionedNodeType;
 	resources: Record<string, unknown> & { description: INodeProperties[] };
 	router: (this: IExecuteFunctions) => Promise<unknown>;
@@ -57,7 +56,6 @@ const actionNodes: ActionNode[] = [
 	{
 		name: 'rentVerify',
 		credential: 'rentVerifyApi',
-		testedBy: 'rentVerifyConnection',
 		node: new RentVerify(),
 		resources: rentVerifyResources,
 		router: rentVerifyRouter,
@@ -84,7 +82,6 @@ const actionNodes: ActionNode[] = [
 	{
 		name: 'smsActivate',
 		credential: 'smsActivateApi',
-		testedBy: 'smsActivateConnection',
 		node: new SmsActivate(),
 		resources: smsActivateResources,
 		router: smsActivateRouter,
@@ -107,9 +104,9 @@ const actionNodes: ActionNode[] = [
 ];
 
 const triggers = [
-	{ name: 'rentVerifyTrigger', credential: 'rentVerifyApi', testedBy: 'rentVerifyConnection', node: new RentVerifyTrigger(), event: 'newCode' },
-	{ name: 'otpVerifiedTrigger', credential: 'otpVerifiedApi', testedBy: undefined, node: new OtpVerifiedTrigger(), event: 'newMessage' },
-	{ name: 'smsActivateTrigger', credential: 'smsActivateApi', testedBy: 'smsActivateConnection', node: new SmsActivateTrigger(), event: 'newCode' },
+	{ name: 'rentVerifyTrigger', credential: 'rentVerifyApi', node: new RentVerifyTrigger(), event: 'newCode' },
+	{ name: 'otpVerifiedTrigger', credential: 'otpVerifiedApi', node: new OtpVerifiedTrigger(), event: 'newMessage' },
+	{ name: 'smsActivateTrigger', credential: 'smsActivateApi', node: new SmsActivateTrigger(), event: 'newCode' },
 ];
 
 const allNodes = [...actionNodes, ...triggers];
@@ -258,9 +255,8 @@ describe.each(actionNodes)('action node $name', (spec) => {
 	});
 
 	test('exactly the provider’s credential, shown always (nothing for the editor to fold into it)', () => {
-		expect(description.credentials).toEqual([{ name: spec.credential, required: true, ...(spec.testedBy && { testedBy: spec.testedBy }) }]);
+		expect(description.credentials).toEqual([{ name: spec.credential, required: true }]);
 		expect(properties.find((p) => p.name === 'provider')).toBeUndefined();
-		if (spec.testedBy) expect(typeof latest(spec.node).methods?.credentialTest?.[spec.testedBy]).toBe('function');
 	});
 
 	test('the subtitle names the operation in words', () => {
@@ -340,19 +336,10 @@ describe('all nodes', () => {
 		expect(names(otpVerified)).toEqual(expect.arrayContaining(names(sharedDescriptions.waitFields)));
 	});
 
-	test.each(allNodes.filter((spec) => spec.testedBy))(
-		'$name: the versioned wrapper itself names its credential Test (n8n reads it there when instanceof fails)',
-		async (spec) => {
-			const wrapper = spec.node as IVersionedNodeType & { methods?: INodeType['methods']; description: Partial<INodeTypeDescription> };
-			expect(wrapper.description.credentials).toEqual([{ name: spec.credential, required: true, testedBy: spec.testedBy }]);
-			expect(typeof wrapper.methods?.credentialTest?.[spec.testedBy as string]).toBe('function');
-		},
-	);
-
 	test.each(triggers)('$name: a polling trigger with exactly its provider’s credential and one event', (spec) => {
 		const description = describe1(spec.node);
 		expect(description.polling).toBe(true);
-		expect(description.credentials).toEqual([{ name: spec.credential, required: true, ...(spec.testedBy && { testedBy: spec.testedBy }) }]);
+		expect(description.credentials).toEqual([{ name: spec.credential, required: true }]);
 		const event = description.properties.find((p) => p.name === 'event') as INodeProperties;
 		expect(optionValues(event)).toEqual([spec.event]);
 		expect(event.default).toBe(spec.event);
@@ -371,6 +358,23 @@ describe('all nodes', () => {
 		expect(codex.node).toBe(`n8n-nodes-sms-verification.${name}`);
 		expect(node.description.name).toBe(name);
 		expect(codex.alias).toEqual(expect.arrayContaining(['SMS', 'OTP', '2FA', 'Verification', 'Virtual Number', 'Phone Number', ...SEARCH_WORDS[folder]]));
+	});
+
+	test('smsActivateWebhookTrigger: a webhook trigger with the family credential, its own codex and snapshot', () => {
+		const node = new SmsActivateWebhookTrigger();
+		const description = describe1(node);
+		expect(description.credentials).toEqual([{ name: 'smsActivateApi', required: true }]);
+		expect(description.polling).toBeUndefined();
+		expect(description.inputs).toEqual([]);
+		expect(description.webhooks).toEqual([expect.objectContaining({ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'sms-code' })]);
+		const codex = JSON.parse(readFileSync(path.join(ROOT, 'nodes', 'SmsActivate', 'SmsActivateWebhookTrigger.node.json'), 'utf8')) as { node: string; alias: string[] };
+		expect(codex.node).toBe('n8n-nodes-sms-verification.smsActivateWebhookTrigger');
+		const pushing = FAMILY_SERVERS.filter((server) => server.webhook).map((server) => server.name);
+		expect(codex.alias).toEqual(expect.arrayContaining(['SMS', 'OTP', '2FA', 'Verification', 'Virtual Number', 'Phone Number', 'Webhook', 'Push', ...pushing]));
+		for (const [version, versionNode] of Object.entries(node.nodeVersions)) {
+			const file = path.join(ROOT, 'test', 'descriptions', `${versionNode.description.name}.v${version}.json`);
+			expect(snapshotOf(versionNode.description)).toBe(readFileSync(file, 'utf8'));
+		}
 	});
 
 	test.each(allNodes)('$name: every version matches its checked-in snapshot (test/descriptions/)', ({ node }) => {
@@ -403,9 +407,10 @@ describe('the built package', () => {
 			'rentVerifyTrigger',
 			'smsActivate',
 			'smsActivateTrigger',
+			'smsActivateWebhookTrigger',
 		]);
 		expect(Object.keys(loader.credentialTypes).sort()).toEqual(['otpVerifiedApi', 'rentVerifyApi', 'smsActivateApi']);
-		expect(loader.known.credentials.smsActivateApi.supportedNodes?.sort()).toEqual(['smsActivate', 'smsActivateTrigger']);
+		expect(loader.known.credentials.smsActivateApi.supportedNodes?.sort()).toEqual(['smsActivate', 'smsActivateTrigger', 'smsActivateWebhookTrigger']);
 		expect(loader.known.credentials.rentVerifyApi.supportedNodes?.sort()).toEqual(['rentVerify', 'rentVerifyTrigger']);
 		expect(loader.known.credentials.otpVerifiedApi.supportedNodes?.sort()).toEqual(['otpVerified', 'otpVerifiedTrigger']);
 		for (const spec of actionNodes) {
@@ -422,6 +427,9 @@ describe('the built package', () => {
 		for (const name of ['rentVerifyTrigger', 'otpVerifiedTrigger', 'smsActivateTrigger']) {
 			expect(typeof (loader.nodeTypes[name].type as IVersionedNodeType).getNodeType(1).poll).toBe('function');
 		}
+		const webhookTrigger = (loader.nodeTypes.smsActivateWebhookTrigger.type as IVersionedNodeType).getNodeType(1);
+		expect(typeof webhookTrigger.webhook).toBe('function');
+		expect(Object.keys(webhookTrigger.webhookMethods?.default ?? {}).sort()).toEqual(['checkExists', 'create', 'delete']);
 		// n8n resolves every version's icon relative to the versioned node file: both themes, inside the package.
 		for (const type of loader.types.nodes) expect(type.iconUrl).toEqual({ light: expect.stringMatching(/\.svg$/), dark: expect.stringMatching(/\.dark\.svg$/) });
 	});

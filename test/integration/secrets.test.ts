@@ -7,11 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
-import { RentVerify } from '../../nodes/RentVerify/RentVerify.node';
-import { RentVerifyTrigger } from '../../nodes/RentVerify/RentVerifyTrigger.node';
 
-/** The nodes that test the RentVerify credential (testedBy), as n8n finds them. */
-const RENTVERIFY_NODES = [new RentVerify(), new RentVerifyTrigger()];
 import { clearObservedErrors, observedErrors, runListSearch, runLoadOptions, testCredential, type NodeRunResult } from '../helpers/n8nCore';
 import { byId, otp, rv, useSuite, type NodeCall, type Run } from './support';
 
@@ -169,8 +165,8 @@ describe('failing calls with distinctive tokens', () => {
 		await expect(runLoadOptions({ ...suite.loaderNode(otp('rental', 'rentNumber'), wrong), method: 'getServices' })).rejects.toThrow(/401/);
 		await expect(runListSearch({ ...suite.loaderNode(rv('activation', 'cancel'), wrong), method: 'searchActivations', filter: 'x' })).rejects.toThrow(/BAD_KEY/);
 
-		const rvTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyUrl }, RENTVERIFY_NODES);
-		const stubTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyStubUrl }, RENTVERIFY_NODES);
+		const rvTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyUrl });
+		const stubTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyStubUrl });
 		const otpTest = await testCredential(new OtpVerifiedApi(), { apiKey: OTP_WRONG, baseUrl: suite.sim.otpVerifiedUrl });
 		expect([rvTest.status, stubTest.status, otpTest.status]).toEqual(['Error', 'Error', 'Error']);
 		for (const r of [rvTest, stubTest, otpTest]) expect(leaks(JSON.stringify(r))).toEqual([]);

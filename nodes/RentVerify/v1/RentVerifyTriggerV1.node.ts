@@ -6,9 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { activationCredentialTest } from '../../shared/activation/credentialTest';
 import { newCodeTriggerDescription } from '../../shared/activation/nodeDescription';
-import { authenticateRentVerify } from '../../shared/transport/activationAuth';
 import { RENTVERIFY } from '../../shared/transport/activationServers';
 import { pollNewCodes } from '../../shared/trigger/newCode';
 
@@ -20,13 +18,8 @@ export class RentVerifyTriggerV1 implements INodeType {
 		this.description = newCodeTriggerDescription(baseDescription, {
 			defaultName: 'RentVerify Trigger',
 			credential: 'rentVerifyApi',
-			testedBy: 'rentVerifyConnection',
 		});
 	}
-
-	methods = {
-		credentialTest: { rentVerifyConnection: activationCredentialTest(RENTVERIFY, authenticateRentVerify) },
-	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollNewCodes.call(this, RENTVERIFY);

@@ -6,10 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { activationCredentialTest } from '../../shared/activation/credentialTest';
 import { activationMethods } from '../../shared/activation/methods';
 import { actionNodeDescription } from '../../shared/activation/nodeDescription';
-import { authenticateRentVerify } from '../../shared/transport/activationAuth';
 import { RENTVERIFY } from '../../shared/transport/activationServers';
 import { router } from './actions/router';
 import { description as resources } from './actions/resources';
@@ -21,15 +19,12 @@ export class RentVerifyV1 implements INodeType {
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		this.description = actionNodeDescription(
 			baseDescription,
-			{ defaultName: 'RentVerify', credential: 'rentVerifyApi', testedBy: 'rentVerifyConnection' },
+			{ defaultName: 'RentVerify', credential: 'rentVerifyApi' },
 			resources,
 		);
 	}
 
-	methods = {
-		...activationMethods(RENTVERIFY),
-		credentialTest: { rentVerifyConnection: activationCredentialTest(RENTVERIFY, authenticateRentVerify) },
-	};
+	methods = activationMethods(RENTVERIFY);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -6,9 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { activationCredentialTest } from '../../shared/activation/credentialTest';
 import { newCodeTriggerDescription } from '../../shared/activation/nodeDescription';
-import { authenticateSmsActivate } from '../../shared/transport/activationAuth';
 import { SMS_ACTIVATE } from '../../shared/transport/activationServers';
 import { pollNewCodes } from '../../shared/trigger/newCode';
 
@@ -21,13 +19,8 @@ export class SmsActivateTriggerV1 implements INodeType {
 		this.description = newCodeTriggerDescription(baseDescription, {
 			defaultName: 'SMS-Activate Protocol Trigger',
 			credential: 'smsActivateApi',
-			testedBy: 'smsActivateConnection',
 		});
 	}
-
-	methods = {
-		credentialTest: { smsActivateConnection: activationCredentialTest(SMS_ACTIVATE, authenticateSmsActivate) },
-	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollNewCodes.call(this, SMS_ACTIVATE);

@@ -6,10 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { activationCredentialTest } from '../../shared/activation/credentialTest';
 import { activationMethods } from '../../shared/activation/methods';
 import { actionNodeDescription } from '../../shared/activation/nodeDescription';
-import { authenticateSmsActivate } from '../../shared/transport/activationAuth';
 import { SMS_ACTIVATE } from '../../shared/transport/activationServers';
 import { router } from './actions/router';
 import { description as resources } from './actions/resources';
@@ -21,15 +19,12 @@ export class SmsActivateV1 implements INodeType {
 	constructor(baseDescription: INodeTypeBaseDescription) {
 		this.description = actionNodeDescription(
 			baseDescription,
-			{ defaultName: 'SMS-Activate Protocol', credential: 'smsActivateApi', testedBy: 'smsActivateConnection' },
+			{ defaultName: 'SMS-Activate Protocol', credential: 'smsActivateApi' },
 			resources,
 		);
 	}
 
-	methods = {
-		...activationMethods(SMS_ACTIVATE),
-		credentialTest: { smsActivateConnection: activationCredentialTest(SMS_ACTIVATE, authenticateSmsActivate) },
-	};
+	methods = activationMethods(SMS_ACTIVATE);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -35,8 +35,6 @@ interface NodeNaming {
 	/** The name n8n gives the node when it is added without an action. */
 	defaultName: string;
 	credential: string;
-	/** The node's credentialTest method for that credential. */
-	testedBy: string;
 }
 
 export function actionNodeDescription(
@@ -52,7 +50,7 @@ export function actionNodeDescription(
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: naming.credential, required: true, testedBy: naming.testedBy }],
+		credentials: [{ name: naming.credential, required: true }],
 		properties,
 	};
 }
@@ -67,7 +65,7 @@ export function newCodeTriggerDescription(base: INodeTypeBaseDescription, naming
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: naming.credential, required: true, testedBy: naming.testedBy }],
+		credentials: [{ name: naming.credential, required: true }],
 		properties: newCodeProperties,
 	};
 }
