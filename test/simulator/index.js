@@ -145,6 +145,12 @@ async function startSimulator(options = {}) {
 			if (!res.headersSent && !res.destroyed) send(res, text(500, `simulator error: ${error.stack}`));
 		});
 	});
+	// Node's clients keep connections alive and reuse them. With the server's default 5 s keep-alive, a
+	// request sent just as the server closes an idle connection is reset before it arrives: a read retries,
+	// but a purchase or a setStatus is rightly never sent twice, so tests would fail by chance. Real servers
+	// keep connections far longer; so does the simulator.
+	server.keepAliveTimeout = 120_000;
+	server.headersTimeout = 121_000;
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(o.port, o.host, resolve);
