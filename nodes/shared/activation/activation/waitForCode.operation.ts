@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../displayOptions';
 import type { ActivationServer } from '../../transport/activationServers';
 import type { ActivationOutput } from '../../output';
-import type { Outcome } from '../../waitLoop';
+import type { Outcome, Stopped, WaitReport } from '../../waitLoop';
 import { readWaitTiming, waitForItems } from '../../waitLoop';
 import { activationFromList, statusOutput } from '../../output';
 import { cancelActivation, getActiveActivations, getStatus, providerOf } from '../../transport/smsActivate';
@@ -80,6 +80,35 @@ async function check(
 	return undefined;
 }
 
+/** How a wait that got no code ended: cancelled, kept, a code that came meanwhile, or a cancel that failed. */
+type Ending = { late: ActivationOutput } | { cancelled: boolean; cancelError?: Error };
+
+/**
+ * Ends a wait that got no code: cancels the activation when Cancel on Timeout is on. The SMS may have
+ * arrived between the last poll and the cancel (the cancel is then refused): the code wins.
+ * `lastLook` reads the status once more when the activation is kept, so a code that just came is not missed.
+ */
+async function endWithoutCode(
+	this: IExecuteFunctions,
+	server: ActivationServer,
+	provider: string,
+	itemIndex: number,
+	settings: WaitSettings,
+	lastLook: boolean,
+): Promise<Ending> {
+	if (!settings.cancelOnTimeout) {
+		const late = lastLook ? await check.call(this, server, provider, itemIndex, settings.id).catch(() => undefined) : undefined;
+		return late ? { late } : { cancelled: false };
+	}
+	try {
+		await cancelActivation.call(this, server, settings.id, itemIndex);
+		return { cancelled: true };
+	} catch (error) {
+		const late = await check.call(this, server, provider, itemIndex, settings.id).catch(() => undefined);
+		return late ? { late } : { cancelled: false, cancelError: error as Error };
+	}
+}
+
 async function timedOut(
 	this: IExecuteFunctions,
 	server: ActivationServer,
@@ -88,21 +117,15 @@ async function timedOut(
 	settings: WaitSettings,
 ): Promise<ActivationOutput> {
 	const seconds = settings.timeoutMs / 1000;
-	let cancelled = false;
-	if (settings.cancelOnTimeout) {
-		try {
-			await cancelActivation.call(this, server, settings.id, itemIndex);
-			cancelled = true;
-		} catch (error) {
-			// The SMS may have arrived between the last poll and the cancel: then the code wins.
-			const late = await check.call(this, server, provider, itemIndex, settings.id).catch(() => undefined);
-			if (late) return late;
-			throw new NodeOperationError(
-				this.getNode(),
-				`No SMS arrived for activation ${settings.id} within ${seconds} seconds, and cancelling it failed: ${(error as Error).message}`,
-				{ description: 'Cancel it yourself (Cancel operation or your account page) to get the refund.', itemIndex },
-			);
-		}
+	const ending = await endWithoutCode.call(this, server, provider, itemIndex, settings, false);
+	if ('late' in ending) return ending.late;
+	const { cancelled, cancelError } = ending;
+	if (cancelError) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`No SMS arrived for activation ${settings.id} within ${seconds} seconds, and cancelling it failed: ${cancelError.message}`,
+			{ description: 'Cancel it yourself (Cancel operation or your account page) to get the refund.', itemIndex },
+		);
 	}
 	if (settings.onTimeout === 'output') {
 		return { ...statusOutput(provider, settings.id, { status: cancelled ? 'cancelled' : 'waiting', code: null, codeDigits: null, word: '' }), timedOut: true, cancelled };
@@ -120,6 +143,39 @@ async function timedOut(
 		},
 	);
 }
+
+/** Another item failed (Continue On Fail off): this wait ends as its timeout would, and says how. */
+async function stoppedEarly(
+	this: IExecuteFunctions,
+	server: ActivationServer,
+	provider: string,
+	itemIndex: number,
+	settings: WaitSettings,
+): Promise<Stopped<ActivationOutput>> {
+	const ending = await endWithoutCode.call(this, server, provider, itemIndex, settings, true);
+	if ('late' in ending) return { value: ending.late };
+	if (ending.cancelError) {
+		return {
+			note: `no code; cancelling it failed (${ending.cancelError.message}): cancel it yourself (Cancel operation or your account page) to get the refund`,
+		};
+	}
+	return {
+		note: ending.cancelled
+			? "no code; cancelled, its cost refunded minus the provider's fee"
+			: 'no code yet; kept (Cancel on Timeout is off): wait for it again, or cancel it for a refund',
+	};
+}
+
+/** How Wait for Code names an item's result in the error of a stopped run. */
+export const report: WaitReport<ActivationOutput> = {
+	operation: 'Wait for Code',
+	describe: (value) => {
+		if (value.timedOut === true) return `timed out without a code, ${value.cancelled === true ? 'cancelled' : 'kept'}`;
+		const asSent = value.codeAsSent !== null && value.codeAsSent !== value.code ? ` (sent as ${value.codeAsSent})` : '';
+		return `code ${String(value.code)}${asSent}`;
+	},
+	hasCode: (value) => value.code !== null && value.timedOut !== true,
+};
 
 /** What Wait for Code adds to a code from what is known of the number. */
 const DETAIL_FIELDS = ['phoneNumber', 'service', 'country', 'cost', 'expiresAt'] as const;
@@ -169,7 +225,11 @@ function detailsReader(this: IExecuteFunctions, server: ActivationServer, provid
 	};
 }
 
-/** Waits for all input items at once, polling each activation every interval. */
+/**
+ * Waits for all input items at once, polling each activation every interval. Without Continue On Fail,
+ * the first item that fails ends every other wait as its timeout would, and the node's error names every
+ * activation with its code (waitLoop.ts, `waitForItems`).
+ */
 export async function executeBatch(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
@@ -187,9 +247,14 @@ export async function executeBatch(
 			waiter: {
 				itemIndex,
 				deadline: startedAt + settings.timeoutMs,
+				subject: `activation ${settings.id}`,
 				check: async () => await complete(await check.call(this, server, provider, itemIndex, settings.id)),
 				onTimeout: async () => (await complete(await timedOut.call(this, server, provider, itemIndex, settings))) as ActivationOutput,
+				onStop: async () => {
+					const stopped = await stoppedEarly.call(this, server, provider, itemIndex, settings);
+					return stopped.value ? { value: (await complete(stopped.value)) as ActivationOutput } : stopped;
+				},
 			},
 		};
-	});
+	}, report);
 }

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../../shared/displayOptions';
 import { messageOutput } from '../../../../shared/output';
-import type { Outcome, Waiter } from '../../../../shared/waitLoop';
+import type { Outcome, WaitReport, Waiter } from '../../../../shared/waitLoop';
 import { readWaitTiming, waitForItems } from '../../../../shared/waitLoop';
 import { getRentalMessages } from '../../../../shared/transport/otpVerified';
 import type { RentalMessage } from '../../../../shared/transport/otpVerifiedAnswers';
@@ -86,9 +86,10 @@ function matches(message: RentalMessage, settings: WaitSettings): boolean {
 /** A waiter that ignores the messages present at its first poll, unless told to include them. */
 function waiterFor(this: IExecuteFunctions, itemIndex: number, settings: WaitSettings, deadline: number): Waiter<IDataObject> {
 	let seenAtStart: Set<string> | undefined = settings.includeExisting ? new Set() : undefined;
-	return {
+	const waiter: Waiter<IDataObject> = {
 		itemIndex,
 		deadline,
+		subject: `order ${settings.id}`,
 		check: async () => {
 			const messages = await getRentalMessages.call(this, settings.id, itemIndex);
 			if (!seenAtStart) {
@@ -109,8 +110,24 @@ function waiterFor(this: IExecuteFunctions, itemIndex: number, settings: WaitSet
 				itemIndex,
 			});
 		},
+		// Another item failed (Continue On Fail off): one last look, so a message that just came is named in the error.
+		onStop: async () => {
+			const found = seenAtStart ? await waiter.check().catch(() => undefined) : undefined;
+			return found ? { value: found } : { note: 'no matching message yet; the rental is kept: wait again, or read it with Get Messages' };
+		},
 	};
+	return waiter;
 }
+
+/** How Wait for a Message names an item's result in the error of a stopped run. */
+export const report: WaitReport<IDataObject> = {
+	operation: 'Wait for a Message',
+	describe: (value) =>
+		value.timedOut === true
+			? 'timed out without a message, the rental kept'
+			: `message ${String(value.messageId)} from ${String(value.sender)}: code ${String(value.code)}`,
+	hasCode: (value) => value.timedOut !== true,
+};
 
 /** Waits for all input items at once, polling each rental every interval. */
 export async function executeBatch(
@@ -123,5 +140,5 @@ export async function executeBatch(
 			intervalMs: settings.intervalMs,
 			waiter: waiterFor.call(this, itemIndex, settings, startedAt + settings.timeoutMs),
 		};
-	});
+	}, report);
 }
