@@ -1,4 +1,4 @@
-// End-to-end tests: the built package inside a real, pinned n8n (installed once per machine, see scripts/n8n).
+// End-to-end tests: the built package inside a real, pinned n8n (installed once per machine by scripts/n8n-runtime/install.js).
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
