@@ -15,6 +15,7 @@ import { asNodeError } from '../errors';
 import { codeDigits } from '../normalize';
 import { activationOutput, codeFields } from '../output';
 import { mapWithConcurrency } from '../pool';
+import { readCredentialsOnce } from './pollContext';
 import type { ActivationEntry, RentVerifyState } from './state';
 import {
 	MAX_ACTIVATIONS,
@@ -278,9 +279,10 @@ export async function pollActivationCodes(
 	settings: RentVerifySettings,
 ): Promise<{ events: IDataObject[]; next: RentVerifyState }> {
 	const start = Date.now();
+	const context = readCredentialsOnce(this);
 	// The active list failing means the provider is down or the token is wrong: the poll fails with
 	// the transport's clear error, and nothing is lost because nothing was recorded.
-	const { activeList, provider } = await readActiveList.call(this, server, settings.watch);
+	const { activeList, provider } = await readActiveList.call(context, server, settings.watch);
 	const plan = planActivations(previous, activeList, settings.watch, start);
 	if (plan.leftOut.length > 0) {
 		this.logger.warn(
@@ -291,7 +293,7 @@ export async function pollActivationCodes(
 	const readOutcomes = await mapWithConcurrency(
 		toRead,
 		settings.concurrency,
-		async (candidate) => await getStatus.call(this, server, candidate.id),
+		async (candidate) => await getStatus.call(context, server, candidate.id),
 		pollDeadline(this, start),
 	);
 	const byId = new Map(toRead.map((candidate, index) => [candidate.id, readOutcomes[index]]));
@@ -323,7 +325,8 @@ export async function newestActivationCode(
 	settings: RentVerifySettings,
 ): Promise<IDataObject | undefined> {
 	const start = Date.now();
-	const { activeList, provider } = await readActiveList.call(this, server, settings.watch);
+	const context = readCredentialsOnce(this);
+	const { activeList, provider } = await readActiveList.call(context, server, settings.watch);
 	const plan = planActivations(undefined, activeList, settings.watch, start);
 	// Newest first, also among IDs set in the node; those not in the active list come last.
 	const created = (candidate: Candidate) => candidate.listed?.createdAt ?? '';
@@ -333,7 +336,7 @@ export async function newestActivationCode(
 	const outcomes = await mapWithConcurrency(
 		candidates,
 		settings.concurrency,
-		async (candidate) => await getStatus.call(this, server, candidate.id),
+		async (candidate) => await getStatus.call(context, server, candidate.id),
 		pollDeadline(this, start),
 	);
 	// The first with a code is the newest code.

@@ -11,6 +11,7 @@ import { messageOutput } from '../output';
 import { mapWithConcurrency } from '../pool';
 import { asNodeError } from '../errors';
 import { errorMessage } from './activationCodes';
+import { readCredentialsOnce } from './pollContext';
 import type { OrderEntry, OtpVerifiedState } from './state';
 import { MAX_MESSAGE_IDS_PER_ORDER, MAX_ORDERS, memoKey } from './state';
 
@@ -151,10 +152,11 @@ export async function pollOtpVerified(
 	settings: OtpVerifiedSettings,
 ): Promise<{ events: IDataObject[]; next: OtpVerifiedState }> {
 	checkOrderIds(this, settings.orderIds);
+	const context = readCredentialsOnce(this);
 	const outcomes = await mapWithConcurrency(
 		settings.orderIds,
 		settings.concurrency,
-		async (orderId) => await getRentalMessages.call(this, orderId),
+		async (orderId) => await getRentalMessages.call(context, orderId),
 	);
 	// Orders no longer set in the node are dropped from the state here.
 	const next: OtpVerifiedState = { o: {} };
@@ -200,10 +202,11 @@ export async function newestOtpVerifiedMessage(
 	settings: OtpVerifiedSettings,
 ): Promise<IDataObject | undefined> {
 	checkOrderIds(this, settings.orderIds);
+	const context = readCredentialsOnce(this);
 	const outcomes = await mapWithConcurrency(
 		settings.orderIds,
 		settings.concurrency,
-		async (orderId) => await getRentalMessages.call(this, orderId),
+		async (orderId) => await getRentalMessages.call(context, orderId),
 	);
 	let newest: { orderId: string; message: RentalMessage; seconds: number } | undefined;
 	let firstError: unknown;
