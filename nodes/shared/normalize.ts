@@ -76,7 +76,8 @@ export function toId(value: unknown): string {
 export function asId(value: unknown): string | null {
 	if (typeof value === 'string') {
 		const id = value.trim();
-		return id.length > 0 && id.length <= 200 && !/[\u0000-\u001f]/.test(id) ? id : null;
+		// No control character: nothing below U+0020 (a class without control characters, as n8n-node's lint wants).
+		return id.length > 0 && id.length <= 200 && !/[^\u0020-\uffff]/.test(id) ? id : null;
 	}
 	if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
 	return null;

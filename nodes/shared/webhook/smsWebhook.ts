@@ -99,7 +99,8 @@ function label(value: unknown, max = 200): string | null {
 	const text = textField(value);
 	if (typeof text !== 'string') return null;
 	const trimmed = text.trim();
-	return trimmed === '' || trimmed.length > max || /[\u0000-\u001f]/.test(trimmed) ? null : trimmed;
+	// A control character is anything below U+0020 (written without one, as n8n-node's lint wants).
+	return trimmed === '' || trimmed.length > max || /[^\u0020-\uffff]/.test(trimmed) ? null : trimmed;
 }
 
 /** ISO-8601 with a zone (`Z` or an offset), including HeroSMS's microseconds: its UTC form; else null. */
