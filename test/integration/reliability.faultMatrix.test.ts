@@ -1,0 +1,338 @@
+// The fault matrix (README, "Reliability"): every operation of RentVerify and OTPVerified × every fault the
+// simulator injects, run through n8n-core against the simulator, one test per cell of the declared table below.
+//
+// In every cell: the request that spends or moves money (buy, rent, cancel, release) reaches the simulator exactly
+// once; a read recovers (the fault once, then the answer) or fails with an error that says what happened; and the
+// simulator's ledger moved by exactly what the user was told: the cost or refund in the output, nothing after a
+// clear error, and, after an error that says the request "may have gone through", whatever the server did.
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { RETRY_POLICY } from '../../nodes/shared/transport/request';
+import type { FaultSpec, Provider } from '../simulator';
+import { buyDirect, byId, cents, otp, rentDirect, rv, sleepMs, useSuite, type NodeCall } from './support';
+
+const suite = useSuite();
+
+// ---------------------------------------------------------------------------------------------------------------
+// The faults (the simulator's fault kinds), and the table
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The transport's timeout in the latency cells (30 s otherwise), and the latency beyond it. */
+const TIMEOUT_MS = 1000;
+const LATENCY_MS = 1600;
+
+const FAULTS = ['none', 'latency', '5xx', 'html', 'empty', 'resetBefore', 'resetAfter', 'unknownWord', '429', 'errorSql'] as const;
+type Fault = (typeof FAULTS)[number];
+
+function faultSpec(fault: Fault, provider: Provider): FaultSpec | undefined {
+	switch (fault) {
+		case 'none':
+			return undefined;
+		case 'latency':
+			return { kind: 'latency', ms: LATENCY_MS };
+		case '5xx':
+			return { kind: 'status', status: 503 };
+		case 'html':
+			return { kind: 'html' };
+		case 'empty':
+			return { kind: 'empty' };
+		case 'resetBefore':
+			return { kind: 'resetBefore' };
+		case 'resetAfter':
+			return { kind: 'resetAfter' };
+		case 'unknownWord':
+			return { kind: 'word', body: 'STRANGE_WORD:42' };
+		case '429':
+			return { kind: 'rateLimit' };
+		case 'errorSql':
+			// An sms-activate word: OTPVerified never documents it, so from there it is an unknown answer.
+			return provider === 'otpVerified' ? { kind: 'word', body: 'ERROR_SQL' } : { kind: 'errorSql' };
+	}
+}
+
+/** What a fault's error says when the call is not (or no longer) retried. */
+function faultMessage(fault: Fault, provider: Provider): RegExp {
+	const name = provider === 'rentVerify' ? 'RentVerify' : 'OTPVerified';
+	const messages: Record<Fault, RegExp> = {
+		none: /^$/,
+		latency: /ETIMEDOUT|did not answer within/,
+		'5xx':
+			provider === 'rentVerify'
+				? /^RentVerify gave an unexpected answer \(HTTP 503\): "Service Unavailable"$/
+				: /^OTPVerified refused the request: "Service Unavailable" \(HTTP 503\)$/,
+		html: new RegExp(`^${name} answered with an HTML page \\(HTTP 502, "502 Bad Gateway"\\) instead of an API answer$`),
+		empty: new RegExp(`^${name} answered with an empty body \\(HTTP 200\\)$`),
+		resetBefore: /ECONNRESET/,
+		resetAfter: /ECONNRESET/,
+		unknownWord: new RegExp(`^${name} gave an unexpected answer \\(HTTP 200\\): "STRANGE_WORD:42"$`),
+		'429': new RegExp(`^${name} is limiting the request rate \\(HTTP 429\\)$`),
+		errorSql:
+			provider === 'rentVerify'
+				? /^RentVerify had an internal database error \(ERROR_SQL\)$/
+				: /^OTPVerified gave an unexpected answer \(HTTP 200\): "ERROR_SQL"$/,
+	};
+	return messages[fault];
+}
+
+/**
+ * What each cell must do:
+ *   ok      no fault: succeeds on the first request
+ *   retry   a read: the fault, then the answer: succeeds after exactly two requests
+ *   fail    a clear error naming the fault, one request, nothing changed at the provider
+ *   maybe-  "…request was sent (…), so it may have gone through", one request; the server had not acted
+ *   maybe+  the same error, one request; the server had acted (the ledger shows it, as the error warned)
+ */
+type Expected = 'ok' | 'retry' | 'fail' | 'maybe-' | 'maybe+';
+
+const TABLE: Record<string, string> = {
+	//                                    none latency 5xx    html   empty  resetBefore resetAfter unknownWord 429    errorSql
+	'RentVerify Get Balance':            'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'RentVerify Get Countries':          'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'RentVerify Get Services':           'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'RentVerify Get Prices':             'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'RentVerify Buy Number':             'ok   maybe+  fail   fail   fail   maybe-      maybe+     fail        fail   fail',
+	'RentVerify Get Status':             'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'RentVerify Wait for Code':          'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'RentVerify Cancel':                 'ok   maybe+  fail   fail   fail   maybe-      maybe+     fail        fail   fail',
+	'RentVerify Get Many':               'ok   retry   retry  retry  retry  retry       retry      fail        retry  retry',
+	'OTPVerified Get Services':          'ok   retry   retry  retry  retry  retry       retry      fail        retry  fail',
+	'OTPVerified Rent Number':           'ok   maybe+  fail   fail   fail   maybe-      maybe+     fail        fail   fail',
+	'OTPVerified Get Messages':          'ok   retry   retry  retry  retry  retry       retry      fail        retry  fail',
+	'OTPVerified Wait for Message':      'ok   retry   retry  retry  retry  retry       retry      fail        retry  fail',
+	'OTPVerified Release':               'ok   maybe+  fail   fail   fail   maybe-      maybe+     fail        fail   fail',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The operations (the routers in nodes/*/v1/actions/router.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Setup {
+	id?: string;
+}
+
+interface Row {
+	provider: Provider;
+	/** The route the fault is put on: the operation's own request. */
+	route: string;
+	/** The request moves money or changes the number (sent once, never retried). */
+	sentOnce?: { action: RegExp; acted(setup: Setup, purchasesBefore: number): boolean; cents: number };
+	setup?(): Promise<Setup>;
+	call(setup: Setup): NodeCall;
+	/** A successful run's output, checked. */
+	output(json: IDataObject[], setup: Setup): void;
+	/** Where the operation's own words say more than the fault's usual message. */
+	messages?: Partial<Record<Fault, RegExp>>;
+	/** Money the output tells of: + refunded, - spent (cents). */
+	told?(json: IDataObject[]): number;
+}
+
+const codeDelivered = async (): Promise<Setup> => {
+	const id = await buyDirect(suite.sim);
+	suite.sim.rentVerify.deliverCode(id, 'FB-246810');
+	return { id };
+};
+const rentalWithMessage = async (): Promise<Setup> => {
+	const id = await rentDirect(suite.sim, '6b816098', 'oneDay');
+	suite.sim.otpVerified.addMessage(id, { sender: '42777', message: 'Telegram code: 13579', pin: '13579' });
+	return { id };
+};
+
+const ROWS: Record<string, Row> = {
+	'RentVerify Get Balance': {
+		provider: 'rentVerify',
+		route: 'getBalance',
+		call: () => rv('account', 'getBalance'),
+		output: (json) => expect(json).toEqual([{ provider: 'rentVerify', balance: 25.5, currency: 'USD' }]),
+	},
+	'RentVerify Get Countries': {
+		provider: 'rentVerify',
+		route: 'getCountries',
+		call: () => rv('catalog', 'getCountries'),
+		output: (json) => expect(json.map((c) => c.id)).toEqual(['usa', 'england', 'india']),
+	},
+	'RentVerify Get Services': {
+		provider: 'rentVerify',
+		route: 'getServices',
+		call: () => rv('catalog', 'getServices', { country: 'usa' }),
+		output: (json) => expect(json.map((s) => s.code)).toEqual(['tg', 'wa', 'facebook', 'google']),
+	},
+	'RentVerify Get Prices': {
+		provider: 'rentVerify',
+		route: 'getPrices',
+		call: () => rv('catalog', 'getPrices', { filters: { country: 'usa', service: 'tg' } }),
+		output: (json) => expect(json).toEqual([expect.objectContaining({ country: 'usa', service: 'tg', price: 0.5, available: 120 })]),
+	},
+	'RentVerify Buy Number': {
+		provider: 'rentVerify',
+		route: 'getNumber',
+		sentOnce: { action: /purchase/, acted: (_, before) => suite.sim.purchases('rentVerify') > before, cents: -50 },
+		call: () => rv('activation', 'buyNumber', { country: 'usa', service: 'tg' }),
+		output: (json) => expect(json).toEqual([expect.objectContaining({ status: 'waiting', country: 'usa', service: 'tg', cost: 0.5 })]),
+		told: (json) => -cents(Number(json[0].cost)),
+	},
+	'RentVerify Get Status': {
+		provider: 'rentVerify',
+		route: 'getStatus',
+		setup: codeDelivered,
+		call: ({ id }) => rv('activation', 'getStatus', { activationId: byId(id as string) }),
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, status: 'received', code: '246810', codeAsSent: 'FB-246810' })]),
+	},
+	'RentVerify Wait for Code': {
+		provider: 'rentVerify',
+		route: 'getStatus',
+		setup: codeDelivered,
+		call: ({ id }) => rv('activation', 'waitForCode', { activationId: byId(id as string), pollInterval: 3, timeout: 10 }),
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, status: 'received', code: '246810', cost: 0.5 })]),
+	},
+	'RentVerify Cancel': {
+		provider: 'rentVerify',
+		route: 'setStatus',
+		sentOnce: { action: /cancel/, acted: ({ id }) => suite.sim.rentVerify.activation(id as string).status === 'cancelled', cents: 40 },
+		setup: async () => ({ id: await buyDirect(suite.sim) }),
+		call: ({ id }) => rv('activation', 'cancel', { activationId: byId(id as string) }),
+		messages: {
+			'5xx': /^RentVerify failed while cancelling the activation \(HTTP 503\): "Service Unavailable"$/,
+			unknownWord: /^RentVerify did not cancel the activation \(HTTP 200\): "STRANGE_WORD:42"$/,
+		},
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, cancelled: true, cost: 0.5, refund: 0.4 })]),
+		told: (json) => cents(Number(json[0].refund)),
+	},
+	'RentVerify Get Many': {
+		provider: 'rentVerify',
+		route: 'getActiveActivations',
+		setup: async () => ({ id: await buyDirect(suite.sim) }),
+		call: () => rv('activation', 'getAll', { returnAll: true }),
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, status: 'waiting', cost: 0.5 })]),
+	},
+	'OTPVerified Get Services': {
+		provider: 'otpVerified',
+		route: 'rental-services',
+		call: () => otp('catalog', 'getServices'),
+		output: (json) => expect(json.map((s) => s.serviceName)).toEqual(['Google', 'Telegram', 'WhatsApp', 'Amazon']),
+	},
+	'OTPVerified Rent Number': {
+		provider: 'otpVerified',
+		route: 'request-rental',
+		sentOnce: { action: /rental/, acted: (_, before) => suite.sim.purchases('otpVerified') > before, cents: -125 },
+		call: () => otp('rental', 'rentNumber', { serviceId: '6b816098', duration: 'oneDay' }),
+		output: (json) => expect(json).toEqual([expect.objectContaining({ provider: 'otpVerified', service: 'Telegram', cost: 1.25 })]),
+		told: (json) => -cents(Number(json[0].cost)),
+	},
+	'OTPVerified Get Messages': {
+		provider: 'otpVerified',
+		route: 'rental-messages',
+		setup: rentalWithMessage,
+		call: ({ id }) => otp('rental', 'getMessages', { orderId: id }),
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, sender: '42777', code: '13579' })]),
+	},
+	'OTPVerified Wait for Message': {
+		provider: 'otpVerified',
+		route: 'rental-messages',
+		setup: rentalWithMessage,
+		call: ({ id }) => otp('rental', 'waitForMessage', { orderId: id, pollInterval: 3, timeout: 10, options: { includeExisting: true } }),
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, sender: '42777', code: '13579' })]),
+	},
+	'OTPVerified Release': {
+		provider: 'otpVerified',
+		route: 'release-rental',
+		sentOnce: { action: /release/, acted: ({ id }) => suite.sim.otpVerified.rental(id as string).status === 'released', cents: 0 },
+		setup: async () => ({ id: await rentDirect(suite.sim, '6b816098', 'oneDay') }),
+		call: ({ id }) => otp('rental', 'release', { orderId: id }),
+		output: (json, { id }) => expect(json).toEqual([expect.objectContaining({ id, released: true })]),
+	},
+};
+
+const cells = Object.entries(TABLE).flatMap(([operation, line]) => {
+	const expected = line.trim().split(/\s+/) as Expected[];
+	return FAULTS.map((fault, column) => ({ operation, fault, expected: expected[column] }));
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The cells
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Runs with the transport's request timeout set to `ms` (a latency beyond 30 s would make a slow test). */
+async function withTimeout<T>(ms: number, run: () => Promise<T>): Promise<T> {
+	const saved = RETRY_POLICY.timeoutMs;
+	RETRY_POLICY.timeoutMs = ms;
+	try {
+		return await run();
+	} finally {
+		RETRY_POLICY.timeoutMs = saved;
+	}
+}
+
+const balance = (provider: Provider) => cents(provider === 'rentVerify' ? suite.sim.rentVerify.balance() : suite.sim.otpVerified.balance());
+
+describe('the table itself', () => {
+	test('covers every operation of both routers, and has one valid cell per fault', () => {
+		expect(Object.keys(TABLE).sort()).toEqual(Object.keys(ROWS).sort());
+		for (const [operation, line] of Object.entries(TABLE)) {
+			const expected = line.trim().split(/\s+/);
+			expect({ operation, cells: expected.length }).toEqual({ operation, cells: FAULTS.length });
+			for (const cell of expected) expect(['ok', 'retry', 'fail', 'maybe-', 'maybe+']).toContain(cell);
+			// A request that moves money is never retried, so it never "recovers".
+			if (ROWS[operation].sentOnce) expect(expected).not.toContain('retry');
+		}
+	});
+});
+
+describe.each(Object.keys(TABLE))('%s', (operation) => {
+	test.each(cells.filter((cell) => cell.operation === operation).map((cell) => [cell.fault, cell.expected] as const))(
+		'× %s: %s',
+		async (fault, expected) => {
+			const row = ROWS[operation];
+			const setup = (await row.setup?.()) ?? {};
+			const before = balance(row.provider);
+			const purchasesBefore = suite.sim.purchases(row.provider);
+			const spec = faultSpec(fault, row.provider);
+			if (spec) suite.sim.fault(row.provider, row.route, spec);
+			const sent = suite.mark();
+
+			const result = await withTimeout(fault === 'latency' ? TIMEOUT_MS : RETRY_POLICY.timeoutMs, () => suite.run(row.call(setup)));
+			// A request the client gave up on is still answered (and acted on) by the simulator after its latency.
+			if (fault === 'latency') {
+				const first = sent(row.provider, row.route)[0];
+				await sleepMs(Math.max(0, first.at + LATENCY_MS + 100 - suite.sim.now()));
+			}
+
+			const requests = sent(row.provider, row.route);
+			const moved = balance(row.provider) - before;
+			const acted = row.sentOnce?.acted(setup, purchasesBefore);
+			switch (expected) {
+				case 'ok':
+				case 'retry':
+					expect(result.status).toBe('success');
+					row.output(result.json, setup);
+					expect(requests).toHaveLength(expected === 'ok' ? 1 : 2);
+					expect(moved).toBe(row.told?.(result.json) ?? 0);
+					if (row.sentOnce) expect(acted).toBe(true);
+					break;
+				case 'fail':
+					expect(result.status).toBe('error');
+					expect(result.error).toBeInstanceOf(NodeApiError);
+					expect(result.error.message).toMatch(row.messages?.[fault] ?? faultMessage(fault, row.provider));
+					expect(result.error.description).toMatch(/\S/);
+					expect(requests).toHaveLength(1);
+					expect(moved).toBe(0);
+					if (row.sentOnce) expect(acted).toBe(false);
+					break;
+				case 'maybe-':
+				case 'maybe+':
+					expect(result.status).toBe('error');
+					expect(result.error).toBeInstanceOf(NodeApiError);
+					expect(result.error.message).toMatch(row.sentOnce?.action as RegExp);
+					expect(result.error.message).toMatch(/request was sent \((ECONNRESET|ETIMEDOUT)\), so it may have gone through$/);
+					expect(result.error.message).toMatch(faultMessage(fault, row.provider));
+					expect(result.error.description).toMatch(/^It was not sent again, so it happened at most once\./);
+					expect(requests).toHaveLength(1);
+					expect(acted).toBe(expected === 'maybe+');
+					expect(moved).toBe(expected === 'maybe+' ? row.sentOnce?.cents : 0);
+					break;
+			}
+			expect(suite.sim.state().faults).toEqual([]);
+		},
+		15_000,
+	);
+});
