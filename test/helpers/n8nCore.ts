@@ -15,13 +15,10 @@ import type {
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
-	INodeTypeDescription,
 	INodeTypes,
 	IPollFunctions,
 	IRun,
 	ITaskDataConnections,
-	ITriggerFunctions,
-	ITriggerResponse,
 	IVersionedNodeType,
 	IExecuteFunctions,
 	IWorkflowBase,
@@ -32,7 +29,6 @@ import type {
 } from 'n8n-workflow';
 import {
 	NodeApiError,
-	NodeConnectionTypes,
 	NodeHelpers,
 	UnexpectedError,
 	Workflow,
@@ -51,6 +47,14 @@ import {
 } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+import {
+	HarnessItems,
+	HarnessManualTrigger,
+	ITEMS_NODE_TYPE,
+	MANUAL_TRIGGER_TYPE,
+	NO_OP_NODE_TYPE,
+	noOpNodeType,
+} from './fixtures/baseNodes';
 
 // n8n-workflow's own dependency: the very `get` n8n's CredentialsTester reads rules with.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- lodash ships no types here, and adding @types/lodash for one call is not worth it
@@ -59,9 +63,6 @@ const lodashGet = require('lodash/get') as (value: unknown, path: string) => unk
 export { TestCredentialsHelper } from './credentialsHelper';
 
 export const PACKAGE_NAME = 'n8n-nodes-sms-verification';
-export const MANUAL_TRIGGER_TYPE = 'n8n-nodes-base.manualTrigger';
-export const ITEMS_NODE_TYPE = 'n8n-nodes-harness.items';
-export const NO_OP_NODE_TYPE = 'n8n-nodes-base.noOp';
 export const TRIGGER_NODE_NAME = 'When clicking ‘Execute workflow’';
 export const ITEMS_NODE_NAME = 'Input Items';
 export const DEFAULT_NODE_NAME = 'Node Under Test';
@@ -399,68 +400,8 @@ export async function testCredential(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Node types defined by the harness itself (n8n-nodes-base is not installed)
+// The node types a harness workflow knows (the stand-ins for n8n-nodes-base are in fixtures/baseNodes.ts)
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Same behaviour as n8n-nodes-base's Manual Trigger: emits one empty item when the workflow is run by hand. */
-export class HarnessManualTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Manual Trigger',
-		name: 'manualTrigger',
-		group: ['trigger'],
-		version: 1,
-		description: 'Runs the flow on clicking a button in n8n',
-		maxNodes: 1,
-		defaults: { name: 'When clicking ‘Execute workflow’' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
-
-	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		const manualTriggerFunction = async () => {
-			this.emit([this.helpers.returnJsonArray([{}])]);
-		};
-		return { manualTriggerFunction };
-	}
-}
-
-/** Emits the items given (as JSON) in its `items` parameter, each paired with the trigger's item 0. */
-export class HarnessItems implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Harness Items',
-		name: 'items',
-		group: ['transform'],
-		version: 1,
-		description: 'Emits fixed items',
-		defaults: { name: 'Input Items' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items (JSON)', name: 'items', type: 'string', default: '[]' }],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const raw = this.getNodeParameter('items', 0) as string;
-		const items = jsonParse<IDataObject[]>(raw);
-		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
-	}
-}
-
-function noOpNodeType(): INodeType {
-	return {
-		description: {
-			displayName: 'No Operation, do nothing',
-			name: NO_OP_NODE_TYPE,
-			group: ['organization'],
-			version: 1,
-			description: 'No Operation',
-			defaults: { name: 'No Operation, do nothing' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
-	};
-}
 
 export class HarnessNodeTypes implements INodeTypes {
 	private readonly wrapped = new Map<string, INodeType>();
