@@ -9,26 +9,10 @@ import {
 	type Simulator,
 } from '../simulator';
 
+import { answer, useSimulator, type Answer } from './simulatorHttp';
+
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
-
-interface Answer {
-	status: number;
-	type: string;
-	body: string;
-	headers: Headers;
-}
-
-async function answer(response: Response): Promise<Answer> {
-	return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text(), headers: response.headers };
-}
+const { control } = useSimulator((started) => (sim = started));
 
 /** A RentVerify GET with the demo token in X-API-Token (or the given headers). */
 async function rv(path: string, headers: Record<string, string> = { 'X-API-Token': DEMO_RENTVERIFY_TOKEN }): Promise<Answer> {
@@ -43,11 +27,6 @@ async function otp(method: 'GET' | 'POST', path: string, body?: unknown, token =
 	});
 	const raw = await answer(response);
 	return { ...raw, json: JSON.parse(raw.body) as { statusCode: number; data?: any; message: string; success: boolean } };
-}
-
-async function control(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${sim.url}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-	return { status: response.status, json: (await response.json()) as any };
 }
 
 async function buy(service = 'tg', country = 'usa'): Promise<{ id: string; phone: string }> {

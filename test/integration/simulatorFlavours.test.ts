@@ -14,28 +14,15 @@ import {
 	type WebhookFlavour,
 } from '../simulator';
 
+import { answer, useSimulator, type Answer } from './simulatorHttp';
+
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => sim.reset());
-
-interface Answer {
-	status: number;
-	type: string;
-	body: string;
-	headers: Headers;
-}
+const { control } = useSimulator((started) => (sim = started));
 
 /** One handler_api.php call: `query` without the key, which is the flavour's demo key unless given. */
 async function api(flavour: Flavour, query: string, key: string | null = DEMO_FLAVOUR_KEYS[flavour], init?: RequestInit): Promise<Answer> {
 	const withKey = key === null ? query : `${query}&api_key=${encodeURIComponent(key)}`;
-	const response = await fetch(`${sim.flavourUrl(flavour)}?${withKey}`, init);
-	return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text(), headers: response.headers };
+	return answer(await fetch(`${sim.flavourUrl(flavour)}?${withKey}`, init));
 }
 
 const parsed = (answer: Answer) => JSON.parse(answer.body);
@@ -51,11 +38,6 @@ async function buy(flavour: Flavour, service = 'tg', country = 2): Promise<{ id:
 	expect([status, body]).toEqual([200, expect.stringMatching(/^ACCESS_NUMBER:\d+:\d+$/)]);
 	const [, id, phone] = body.split(':');
 	return { id, phone };
-}
-
-async function control(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${sim.url}/__sim/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-	return { status: response.status, json: (await response.json()) as any };
 }
 
 const CORE = ['getBalance', 'getNumber', 'getStatus', 'setStatus'];

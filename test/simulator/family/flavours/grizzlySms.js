@@ -3,10 +3,10 @@
 // sms-activate API", plain words with HTTP 200, and plain English sentences for some refusals.
 // getStatus's answers and getNumberV2's fields are cut off in every stored copy: they follow the reference (§0).
 
-const { json } = require('../../http');
+const { defineFlavour, referenceNumberV2 } = require('../flavour');
 const s = require('../shapes');
 
-module.exports = {
+module.exports = defineFlavour({
 	name: 'grizzlySms',
 	title: 'GrizzlySMS',
 	research: 'docs/research/sms-activate-family.md §3 GrizzlySMS',
@@ -16,10 +16,9 @@ module.exports = {
 	// §3: getNumber, getNumberV2, setStatus, getStatus documented; getPrices / getCountries / getActiveActivations
 	// not confirmed (BAD_ACTION here).
 	actions: ['getBalance', 'getNumber', 'getNumberV2', 'getStatus', 'setStatus'],
-	// §3 setStatus: -1 cancel, 1 ready, 3 next code, 6 complete, 8 cancel.
+	// §3 setStatus: -1 cancel, 1 ready, 3 next code, 6 complete, 8 cancel; its answers and errors (ERROR_SQL,
+	// NO_ACTIVATION, BAD_SERVICE, BAD_STATUS, BAD_KEY, BAD_ACTION) are the reference's.
 	statuses: [-1, 1, 3, 6, 8],
-	earlyCancel: null,
-	options: {},
 	// §3 getNumber errors: plain sentences and SERVICE_UNAVAILABLE_REGION.
 	refusals: {
 		notIssued: () => s.word('the number has not been issued'),
@@ -28,39 +27,14 @@ module.exports = {
 		errorSql: () => s.word('ERROR_SQL'),
 	},
 	answers: {
-		badKey: () => s.word('BAD_KEY'),
-		badAction: () => s.word('BAD_ACTION'),
-		balance: (cents) => s.word(`ACCESS_BALANCE:${s.fixed2(cents)}`),
-		// §3 getNumber.
-		number: (view) => s.word(`ACCESS_NUMBER:${view.id}:${view.phone}`),
-		// §3 lists BAD_SERVICE among setStatus's errors; getNumber's list lacks it and NO_BALANCE (family words assumed).
-		badService: () => s.word('BAD_SERVICE'),
+		// §3 getNumber: the reference's ACCESS_NUMBER. §3 lists BAD_SERVICE among setStatus's errors; getNumber's
+		// list lacks it and NO_BALANCE (the reference's words are assumed).
 		badCountry: () => s.word('SERVICE_UNAVAILABLE_REGION'),
-		noNumbers: () => s.word('NO_NUMBERS'),
-		noBalance: () => s.word('NO_BALANCE'),
 		// §3 getNumber takes `maxPrice`; its refusal is not documented: nothing at that price is NO_NUMBERS.
 		wrongMaxPrice: () => s.word('NO_NUMBERS'),
 		// §3 getNumberV2 exists, fields not readable: the reference shape (§0).
-		numberV2: (view) =>
-			json(200, {
-				activationId: Number(view.id),
-				phoneNumber: view.phone,
-				activationCost: view.cost,
-				currency: 840,
-				countryCode: String(view.country),
-				canGetAnotherSms: '1',
-				activationTime: s.sqlTime(view.createdAt),
-				activationOperator: view.operator,
-			}),
+		numberV2: referenceNumberV2,
 		// §3 getStatus: answers cut off; the reference words.
-		status: s.statusWords({ finished: 'ok' }),
-		noActivation: () => s.word('NO_ACTIVATION'),
-		// §3 setStatus answers and errors (ERROR_SQL, NO_ACTIVATION, BAD_SERVICE, BAD_STATUS, BAD_KEY, BAD_ACTION).
-		statusChanged: s.STATUS_CHANGED,
-		badStatus: () => s.word('BAD_STATUS'),
-		otpReceived: () => s.word('BAD_STATUS'),
-		notActive: () => s.word('BAD_STATUS'),
 	},
 	// §3 Webhook: not confirmed.
-	webhook: null,
-};
+});

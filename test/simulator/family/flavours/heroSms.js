@@ -4,6 +4,7 @@
 // {"title","details","info"}, while some legacy answers stay plain text with 200.
 
 const { json } = require('../../http');
+const { defineFlavour } = require('../flavour');
 const s = require('../shapes');
 
 /** §1 getNumber: 403 BANNED with info.scope, banned_until, retry_after_seconds, readable_date. */
@@ -35,7 +36,7 @@ const activeItem = (v, opts) => ({
 	currency: 840,
 });
 
-module.exports = {
+module.exports = defineFlavour({
 	name: 'heroSms',
 	title: 'HeroSMS',
 	research: 'docs/research/sms-activate-family.md §1 HeroSMS (successor)',
@@ -61,7 +62,7 @@ module.exports = {
 		'getServicesList',
 		'getOperators',
 	],
-	// §1 setStatus: enum 3 / 6 / 8 only (1 → 400 BAD_STATUS).
+	// §1 setStatus: enum 3 / 6 / 8 only (1 → 400 BAD_STATUS); ACCESS_RETRY_GET, ACCESS_ACTIVATION, ACCESS_CANCEL.
 	statuses: [3, 6, 8],
 	// §1 setStatus: 409 EARLY_CANCEL_DENIED with info.minActivationTime:120.
 	earlyCancel: { documentedMs: 120_000 },
@@ -92,14 +93,11 @@ module.exports = {
 		badAction: () => s.heroError(404, 'BAD_ACTION', 'Method Not Found'),
 		// §1 getBalance: `ACCESS_BALANCE:100.5`.
 		balance: (cents) => s.word(`ACCESS_BALANCE:${s.short(cents)}`),
-		// §1 getNumber.
-		number: (view) => s.word(`ACCESS_NUMBER:${view.id}:${view.phone}`),
-		// §1 getNumber (live): invalid service → HTTP 200 plain `UNPROCESSABLE_ENTITY:service:INVALID`
-		// (the same form is assumed for an unknown country).
+		// §1 getNumber: the reference's ACCESS_NUMBER. Live, an invalid service is HTTP 200 plain
+		// `UNPROCESSABLE_ENTITY:service:INVALID` (the same form is assumed for an unknown country).
 		badService: () => s.word('UNPROCESSABLE_ENTITY:service:INVALID'),
 		badCountry: () => s.word('UNPROCESSABLE_ENTITY:country:INVALID'),
-		// §1 getNumber: NO_NUMBERS is HTTP 200 plain text; 402 NO_BALANCE; 400 WRONG_MAX_PRICE (info.min).
-		noNumbers: () => s.word('NO_NUMBERS'),
+		// §1 getNumber: NO_NUMBERS is the reference's HTTP 200 plain text; 402 NO_BALANCE; 400 WRONG_MAX_PRICE (info.min).
 		noBalance: () => s.heroError(402, 'NO_BALANCE', 'Insufficient balance'),
 		wrongMaxPrice: (minDollars) => s.heroError(400, 'WRONG_MAX_PRICE', 'The maximum price is too low', { min: minDollars }),
 		// §1 getNumberV2.
@@ -116,8 +114,8 @@ module.exports = {
 				activationEndTime: s.isoOffset(view.expiresAt),
 				activationOperator: view.operator,
 			}),
-		// §1 getStatus: STATUS_WAIT_CODE, STATUS_WAIT_RETRY:<code>, STATUS_WAIT_RESEND, STATUS_CANCEL, STATUS_OK:<code>.
-		status: s.statusWords({ finished: 'ok' }),
+		// §1 getStatus: the reference's STATUS_WAIT_CODE, STATUS_WAIT_RETRY:<code>, STATUS_WAIT_RESEND, STATUS_CANCEL,
+		// STATUS_OK:<code>.
 		// §1 getStatus / setStatus: 404 NOT_FOUND ("Activation Not Found").
 		noActivation: () => s.heroError(404, 'NOT_FOUND', 'Activation Not Found'),
 		// §1 getStatusV2.
@@ -141,8 +139,6 @@ module.exports = {
 				},
 			});
 		},
-		// §1 setStatus: ACCESS_RETRY_GET, ACCESS_ACTIVATION, ACCESS_CANCEL.
-		statusChanged: { 3: s.STATUS_CHANGED[3], 6: s.STATUS_CHANGED[6], 8: s.STATUS_CHANGED[8] },
 		// §1 finishActivation / cancelActivation: HTTP 204, empty body.
 		actionDone: () => ({ status: 204, headers: {}, body: '' }),
 		// §1 setStatus refusals.
@@ -201,4 +197,4 @@ module.exports = {
 	// §1 getNumber: 500 SERVER_ERROR; a status fault on HeroSMS answers in its envelope.
 	faultStatus: (status, message) =>
 		s.heroError(status, status === 500 ? 'SERVER_ERROR' : message.toUpperCase().replace(/\W+/g, '_'), message),
-};
+});

@@ -4,9 +4,10 @@
 // actions (getStatus, setStatus) are not confirmed and follow the reference (§0).
 
 const { json } = require('../../http');
+const { defineFlavour } = require('../flavour');
 const s = require('../shapes');
 
-module.exports = {
+module.exports = defineFlavour({
 	name: 'sms365',
 	title: '365sms',
 	research: 'docs/research/sms-activate-family.md §2 365sms',
@@ -15,31 +16,11 @@ module.exports = {
 	actions: ['getBalance', 'getNumbersStatus', 'getNumber', 'getStatus', 'setStatus'],
 	// Not confirmed (§2); the family's 1/3/6/8 (a client assumes 3/6/8 [S11]).
 	statuses: [1, 3, 6, 8],
-	earlyCancel: null,
-	options: {},
-	refusals: {
-		errorSql: () => s.word('ERROR_SQL'),
-	},
 	answers: {
-		// §2 getBalance errors: BAD_KEY, ERROR_SQL, BAD_ACTION.
-		badKey: () => s.word('BAD_KEY'),
-		badAction: () => s.word('BAD_ACTION'),
-		// §2 getBalance: `ACCESS_BALANCE:540`.
+		// §2 getBalance: `ACCESS_BALANCE:540`; its errors BAD_KEY, ERROR_SQL, BAD_ACTION are the reference's.
 		balance: (cents) => s.word(`ACCESS_BALANCE:${s.short(cents)}`),
-		number: (view) => s.word(`ACCESS_NUMBER:${view.id}:${view.phone}`),
-		badService: () => s.word('BAD_SERVICE'),
-		badCountry: () => s.word('NO_NUMBERS'),
-		noNumbers: () => s.word('NO_NUMBERS'),
-		noBalance: () => s.word('NO_BALANCE'),
-		status: s.statusWords({ finished: 'ok' }),
-		noActivation: () => s.word('NO_ACTIVATION'),
-		statusChanged: s.STATUS_CHANGED,
-		badStatus: () => s.word('BAD_STATUS'),
-		otpReceived: () => s.word('BAD_STATUS'),
-		notActive: () => s.word('BAD_STATUS'),
 		// §2 getNumbersStatus: {"vk_0":890,"ok_0":192,…}.
 		numbersStatus: (counts) => json(200, Object.fromEntries(Object.entries(counts).map(([svc, n]) => [`${svc}_0`, n]))),
 	},
 	// §2 Webhook: not found.
-	webhook: null,
-};
+});

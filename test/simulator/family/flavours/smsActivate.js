@@ -1,14 +1,14 @@
 'use strict';
 // sms-activate, the reference server of the family (closed on 29 Dec 2025), as
 // docs/research/sms-activate-family.md §0 documents it ([S1][S2][S3][S31]). Plain words with HTTP 200,
-// JSON for the catalog, V2 actions and the active list.
+// JSON for the catalog, V2 actions and the active list. Its plain words are the builder's reference
+// (../flavour.js); what is listed here is the rest of §0.
 
 const { json } = require('../../http');
+const { defineFlavour, referenceNumberV2, referenceWebhookBody } = require('../flavour');
 const s = require('../shapes');
 
-const TIME = (view) => s.sqlTime(view.createdAt);
-
-module.exports = {
+module.exports = defineFlavour({
 	name: 'smsActivate',
 	title: 'sms-activate',
 	research: 'docs/research/sms-activate-family.md §0 sms-activate (reference, closed)',
@@ -35,34 +35,15 @@ module.exports = {
 		errorSql: () => s.word('ERROR_SQL'),
 	},
 	answers: {
-		badKey: () => s.word('BAD_KEY'),
-		badAction: () => s.word('BAD_ACTION'),
 		// §0 getBalance.
 		balance: (cents, opts) => s.word(s.withValue('ACCESS_BALANCE', s.fixed2(cents), opts.quoted)),
 		// §0 getNumber.
-		number: (view) => s.word(`ACCESS_NUMBER:${view.id}:${view.phone}`),
-		badService: () => s.word('BAD_SERVICE'),
-		badCountry: () => s.word('NO_NUMBERS'),
-		noNumbers: () => s.word('NO_NUMBERS'),
-		noBalance: () => s.word('NO_BALANCE'),
 		wrongMaxPrice: (minDollars) => s.word(`WRONG_MAX_PRICE:${minDollars}`),
 		// §0 getNumberV2: ORDER_ALREADY_EXISTS with the `orderId` idempotency parameter.
 		orderAlreadyExists: () => s.word('ORDER_ALREADY_EXISTS'),
-		// §0 getNumberV2 (activationId a number, countryCode and canGetAnotherSms strings).
-		numberV2: (view) =>
-			json(200, {
-				activationId: Number(view.id),
-				phoneNumber: view.phone,
-				activationCost: view.cost,
-				currency: 840,
-				countryCode: String(view.country),
-				canGetAnotherSms: '1',
-				activationTime: TIME(view),
-				activationOperator: view.operator,
-			}),
+		numberV2: referenceNumberV2,
 		// §0 getStatus; STATUS_CANCEL is "canceled or completed", so a finished activation answers it too.
 		status: s.statusWords({ quoted: ['STATUS_OK', 'STATUS_WAIT_RETRY'], finished: 'cancel' }),
-		noActivation: () => s.word('NO_ACTIVATION'),
 		// §0 setStatus: WRONG_ACTIVATION_ID (taken here for an id that is not a number).
 		wrongActivationId: () => s.word('WRONG_ACTIVATION_ID'),
 		// §0 getStatusV2: {verificationType (0 SMS), sms{dateTime,code,text}, call{…}}; plain STATUS_CANCEL when over.
@@ -71,12 +52,8 @@ module.exports = {
 			const sms = view.code === null ? null : { dateTime: s.sqlTime(view.codeAt), code: view.code, text: view.text };
 			return json(200, { verificationType: 0, sms, call: null });
 		},
-		// §0 setStatus answers and refusals.
-		statusChanged: s.STATUS_CHANGED,
-		badStatus: () => s.word('BAD_STATUS'),
+		// §0 setStatus refusals.
 		earlyCancelDenied: () => s.word('EARLY_CANCEL_DENIED'),
-		otpReceived: () => s.word('BAD_STATUS'),
-		notActive: () => s.word('BAD_STATUS'),
 		// §0 getPrices: {"Country":{"Service":{cost,count,physicalCount}}}; empty object when nothing.
 		prices: (rows) => json(200, s.nestPrices(rows, (r) => ({ cost: r.cost, count: r.count, physicalCount: r.physicalCount }))),
 		pricesBadFilter: () => json(200, {}),
@@ -101,7 +78,7 @@ module.exports = {
 					activationStatus: '4',
 					smsCode: v.code === null ? null : v.codes.map((c) => c.code),
 					smsText: s.smsTextList(v),
-					activationTime: TIME(v),
+					activationTime: s.sqlTime(v.createdAt),
 					discount: '0.00',
 					repeated: '0',
 					countryCode: String(v.country),
@@ -118,16 +95,9 @@ module.exports = {
 	// §0 Webhook [S2][S3]: POST JSON, expects 200, "within 2 hours, but no more than 8 times". The spacing is
 	// not documented: the simulator spreads the 7 retries evenly over the 2 hours (scaled down for tests).
 	webhook: {
-		body: (view, sms) => ({
-			activationId: Number(view.id),
-			service: view.service,
-			text: sms.text,
-			code: sms.code,
-			country: view.country,
-			receivedAt: s.sqlTime(sms.at),
-		}),
+		body: referenceWebhookBody,
 		attempts: 8,
 		retryDelaysMs: Array(7).fill(Math.round((2 * 3600_000) / 7)),
 		timeoutMs: 10_000,
 	},
-};
+});

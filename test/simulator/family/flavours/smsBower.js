@@ -5,12 +5,13 @@
 // live [S18] where it differs from the docs: 401 JSON for a bad key, WRONG_SERVICE, {"error":"Bad service"}.
 
 const { json } = require('../../http');
+const { costCountPrices, defineFlavour, referenceWebhookBody } = require('../flavour');
 const s = require('../shapes');
 
 /** The one upstream provider every offer comes from in the simulator (getPricesV3's `provider_id`). */
 const PROVIDER_ID = 2;
 
-module.exports = {
+module.exports = defineFlavour({
 	name: 'smsBower',
 	title: 'SMSBower',
 	research: 'docs/research/sms-activate-family.md §5 SMSBower',
@@ -30,21 +31,12 @@ module.exports = {
 		// §5: the live observations of [S18] instead of the docs where they differ.
 		live: { default: false, values: [false, true] },
 	},
-	refusals: {
-		errorSql: () => s.word('ERROR_SQL'),
-	},
 	answers: {
 		// §5 getBalance: BAD_KEY (live: HTTP 401 {"status":0,"message":"No access","data":[]}).
 		badKey: (opts) => (opts.live ? json(401, { status: 0, message: 'No access', data: [] }) : s.word('BAD_KEY')),
-		badAction: () => s.word('BAD_ACTION'),
-		// §5 getBalance: ACCESS_BALANCE:$yourBalance.
-		balance: (cents) => s.word(`ACCESS_BALANCE:${s.fixed2(cents)}`),
-		// §5 getNumber: ACCESS_NUMBER:$activationId:$phoneNumber; BAD_SERVICE (live WRONG_SERVICE).
-		number: (view) => s.word(`ACCESS_NUMBER:${view.id}:${view.phone}`),
+		// §5 getBalance: the reference's ACCESS_BALANCE:$yourBalance.
+		// §5 getNumber: the reference's ACCESS_NUMBER:$activationId:$phoneNumber; BAD_SERVICE (live WRONG_SERVICE).
 		badService: (opts) => s.word(opts.live ? 'WRONG_SERVICE' : 'BAD_SERVICE'),
-		badCountry: () => s.word('NO_NUMBERS'),
-		noNumbers: () => s.word('NO_NUMBERS'),
-		noBalance: () => s.word('NO_BALANCE'),
 		// §5 getNumberV2: activationId a string, phoneNumber a number, no currency.
 		numberV2: (view) =>
 			json(200, {
@@ -58,15 +50,10 @@ module.exports = {
 			}),
 		// §5 getStatus.
 		status: s.statusWords({ quoted: ['STATUS_OK'], finished: 'ok' }),
-		noActivation: () => s.word('NO_ACTIVATION'),
-		// §5 setStatus answers and errors.
-		statusChanged: s.STATUS_CHANGED,
-		badStatus: () => s.word('BAD_STATUS'),
+		// §5 setStatus answers and errors: the reference's, and EARLY_CANCEL_DENIED.
 		earlyCancelDenied: () => s.word('EARLY_CANCEL_DENIED'),
-		otpReceived: () => s.word('BAD_STATUS'),
-		notActive: () => s.word('BAD_STATUS'),
 		// §5 getPrices: {"Country":{"Service":{cost,count}}}; live bad filter: 200 {"error":"Bad service"}.
-		prices: (rows) => json(200, s.nestPrices(rows, (r) => ({ cost: r.cost, count: r.count }))),
+		prices: costCountPrices,
 		pricesBadFilter: (field, opts) => json(200, opts.live ? { error: `Bad ${field}` } : {}),
 		// §5 getPricesV2 {country:{service:{"<price>":count}}} and getPricesV3 {country:{service:{"<providerId>":{count,price,provider_id}}}}.
 		pricesV2: (rows) => json(200, s.nestPrices(rows, (r) => ({ [String(r.cost)]: r.count }))),
@@ -77,16 +64,9 @@ module.exports = {
 	},
 	// §5 Webhook [S17]: sms-activate's body; 200 expected; "2 retry requests … after 1 minute and then after 5 minutes".
 	webhook: {
-		body: (view, sms) => ({
-			activationId: Number(view.id),
-			service: view.service,
-			text: sms.text,
-			code: sms.code,
-			country: view.country,
-			receivedAt: s.sqlTime(sms.at),
-		}),
+		body: referenceWebhookBody,
 		attempts: 3,
 		retryDelaysMs: [60_000, 300_000],
 		timeoutMs: 10_000,
 	},
-};
+});

@@ -1,10 +1,11 @@
 'use strict';
 // SMSHub, as docs/research/sms-activate-family.md §4 documents it ([S14][S15], a client's transcription of
-// the RU docs): plain words with HTTP 200.
+// the RU docs): the reference's plain words with HTTP 200, but WRONG_SERVICE.
 
+const { defineFlavour } = require('../flavour');
 const s = require('../shapes');
 
-module.exports = {
+module.exports = defineFlavour({
 	name: 'smsHub',
 	title: 'SMSHub',
 	research: 'docs/research/sms-activate-family.md §4 SMSHub',
@@ -12,33 +13,13 @@ module.exports = {
 	firstId: 1048576301,
 	// §4: getBalance, getNumber, setStatus, getStatus; the rest named by clients only (BAD_ACTION here).
 	actions: ['getBalance', 'getNumber', 'getStatus', 'setStatus'],
-	// §4 setStatus: 1, 3, 6, 8.
+	// §4 setStatus: 1, 3, 6, 8 (ACCESS_READY, ACCESS_RETRY_GET, ACCESS_ACTIVATION, ACCESS_CANCEL; NO_ACTIVATION).
 	statuses: [1, 3, 6, 8],
-	earlyCancel: null,
-	options: {},
-	refusals: {
-		errorSql: () => s.word('ERROR_SQL'),
-	},
 	answers: {
-		// §4 getBalance errors: BAD_KEY, ERROR_SQL, BAD_ACTION.
-		badKey: () => s.word('BAD_KEY'),
-		badAction: () => s.word('BAD_ACTION'),
-		balance: (cents) => s.word(`ACCESS_BALANCE:${s.fixed2(cents)}`),
-		// §4 getNumber: ACCESS_NUMBER:ID:NUMBER; NO_NUMBERS, NO_BALANCE, WRONG_SERVICE.
-		number: (view) => s.word(`ACCESS_NUMBER:${view.id}:${view.phone}`),
+		// §4 getBalance errors: BAD_KEY, ERROR_SQL, BAD_ACTION. §4 getNumber: ACCESS_NUMBER:ID:NUMBER; NO_NUMBERS,
+		// NO_BALANCE, WRONG_SERVICE. §4 getStatus: STATUS_WAIT_CODE, STATUS_WAIT_RETRY:LASTCODE, STATUS_CANCEL,
+		// STATUS_OK:CODE. All the reference's but this one:
 		badService: () => s.word('WRONG_SERVICE'),
-		badCountry: () => s.word('NO_NUMBERS'),
-		noNumbers: () => s.word('NO_NUMBERS'),
-		noBalance: () => s.word('NO_BALANCE'),
-		// §4 getStatus: STATUS_WAIT_CODE, STATUS_WAIT_RETRY:LASTCODE, STATUS_CANCEL, STATUS_OK:CODE.
-		status: s.statusWords({ finished: 'ok' }),
-		noActivation: () => s.word('NO_ACTIVATION'),
-		// §4 setStatus: ACCESS_READY, ACCESS_RETRY_GET, ACCESS_ACTIVATION, ACCESS_CANCEL; NO_ACTIVATION.
-		statusChanged: s.STATUS_CHANGED,
-		badStatus: () => s.word('BAD_STATUS'),
-		otpReceived: () => s.word('BAD_STATUS'),
-		notActive: () => s.word('BAD_STATUS'),
 	},
 	// §4 Webhook: not found.
-	webhook: null,
-};
+});
