@@ -1,5 +1,6 @@
-// `npm run bench`: benchmarks that print ratios against a baseline measured in the same run.
-// They assert nothing about time; they run the real node through n8n-core against the simulator.
+// `npm run bench`: benchmarks whose figures are ratios against a baseline or ideal measured in the same run.
+// They assert nothing about time. Each bench file records its rows; globalTeardown prints them as one table
+// (with the machine) and writes bench/results.json. See bench/measure.ts and the README's Benchmarks section.
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
@@ -8,8 +9,10 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup/n8nEnvironment.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup/removeUserFolder.js'],
+	globalSetup: '<rootDir>/bench/globalSetup.ts',
+	globalTeardown: '<rootDir>/bench/globalTeardown.ts',
 	cacheDirectory: '<rootDir>/.jest-cache',
-	testTimeout: 10 * 60 * 1000,
+	testTimeout: 20 * 60 * 1000,
 	maxWorkers: 1,
 	verbose: false,
 };
