@@ -1,5 +1,8 @@
 // scripts/release-check.js: what the release workflow refuses before it publishes, and what a dry run
-// only warns about.
+// only warns about; and CHANGELOG.md, whose sections it reads.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
 const { githubRepository, releaseProblems, npmProblem } = require('../../scripts/release-check.js') as {
 	githubRepository: (url: unknown) => string | null;
 	releaseProblems: (input: { pkg: Package; changelog: string; env: Record<string, string | undefined> }) => {
@@ -82,4 +85,18 @@ test('trusted publishing needs npm 11.5.1 or later', () => {
 	expect(npmProblem('11.5.0')).toContain('needs npm 11.5.1 or later');
 	expect(npmProblem('10.9.2')).toContain('needs npm 11.5.1 or later');
 	expect(npmProblem('eleven')).toContain('cannot read');
+});
+
+test("CHANGELOG.md is in Keep a Changelog form, and README's Version history points at it", () => {
+	const root = path.join(__dirname, '..', '..');
+	const text = readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
+	expect(text).toMatch(/^# Changelog\n/);
+	expect(text).toMatch(/^## \[Unreleased\]$/m);
+	// Every version section has the form the release check looks for.
+	for (const heading of text.match(/^## .*$/gm) ?? []) {
+		expect(heading).toMatch(/^## \[(Unreleased|\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\](?: - \d{4}-\d{2}-\d{2})?$/);
+	}
+	const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+	const history = readme.slice(readme.indexOf('\n## Version history\n'));
+	expect(history).toContain('(CHANGELOG.md)');
 });
