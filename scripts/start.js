@@ -131,7 +131,14 @@ function exampleWorkflows(credentials) {
 				{
 					node: 'rentVerify',
 					name: 'Buy a number',
-					parameters: { resource: 'activation', operation: 'buyNumber', country: 'usa', service: 'tg', options: { maxPrice: 1 } },
+					parameters: {
+						resource: 'activation',
+						operation: 'buyNumber',
+						// As the editor stores a choice from the Country and Service lists.
+						country: { __rl: true, mode: 'list', value: 'usa', cachedResultName: 'United States' },
+						service: { __rl: true, mode: 'list', value: 'tg', cachedResultName: 'Telegram (tg)' },
+						options: { maxPrice: 1 },
+					},
 				},
 				{
 					node: 'rentVerify',

@@ -59,6 +59,8 @@ export interface StartScript {
 		simulator: Simulator;
 		env?: Record<string, string | undefined>;
 		log?: (message: string) => void;
+		/** n8n's log (stdout and stderr) as it is written. */
+		onOutput?: (chunk: Buffer | string) => void;
 	}): Promise<{
 		url: string;
 		owner: { email: string; password: string };

@@ -45,8 +45,9 @@ function signupChain(id: string, name: string, wait: { pollInterval: number; tim
 				parameters: {
 					resource: 'activation',
 					operation: 'buyNumber',
-					country: 'usa',
-					service: 'tg',
+					// One typed (By Code), one picked from the list: both as the editor stores them.
+					country: { __rl: true, mode: 'id', value: 'usa' },
+					service: { __rl: true, mode: 'list', value: 'tg', cachedResultName: 'Telegram (tg)' },
 					options: { maxPrice: 1 },
 				},
 				credentials: creds,

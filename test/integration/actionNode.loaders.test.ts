@@ -1,24 +1,28 @@
-// The editor's dropdowns (loadOptions, listSearch) through n8n-core's LoadOptionsContext, and the
+// The editor's lists (listSearch) through n8n-core's LoadOptionsContext, and the
 // credential "Test" button for both credential types, against the simulator.
 import { NodeApiError } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 
-import { runListSearch, runLoadOptions, testCredential } from '../helpers/n8nCore';
+import { runListSearch, testCredential } from '../helpers/n8nCore';
 import { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN, NO_ROLE_RENTVERIFY_TOKEN } from '../simulator';
 import { buyDirect, otp, rv, useSuite } from './support';
 
 const suite = useSuite();
 
-const loader = (method: string, parameters = rv('activation', 'buyNumber'), credentials = suite.credentials()) =>
-	runLoadOptions({ ...suite.loaderNode(parameters, credentials), method });
+/** A list search of the node the parameters are for, as the editor runs it when a list is opened or searched. */
+const search = (method: string, parameters = rv('activation', 'buyNumber'), filter?: string, credentials = suite.credentials()) =>
+	runListSearch({ ...suite.loaderNode(parameters, credentials), method, filter });
 
-describe('loadOptions', () => {
-	test('getRentVerifyCountries: every country by name, its word as the value', async () => {
-		const options = await loader('getCountries');
+/** A catalog field's value as the editor stores it when picked from the list. */
+const picked = (value: string) => ({ __rl: true, mode: 'list', value });
 
-		expect(options).toEqual([
+describe('listSearch: the catalog lists (Country, Service)', () => {
+	test('searchCountries: every country by name, its word as the value', async () => {
+		const { results } = await search('searchCountries');
+
+		expect(results).toEqual([
 			{ name: 'England', value: 'england' },
 			{ name: 'India', value: 'india' },
 			{ name: 'United States', value: 'usa' },
@@ -26,44 +30,62 @@ describe('loadOptions', () => {
 		expect(suite.sim.requests.map((r) => r.route)).toEqual(['getCountries']);
 	});
 
-	test('getRentVerifyServices: the services of the chosen country', async () => {
-		const india = await loader('getServices', rv('activation', 'buyNumber', { country: 'india' }));
-		const england = await loader('getServices', rv('catalog', 'getServices', { country: 'england' }));
+	test('searchCountries: what the user types filters by name or code, in any case', async () => {
+		expect((await search('searchCountries', undefined, 'UNITED')).results.map((r) => r.value)).toEqual(['usa']);
+		expect((await search('searchCountries', undefined, 'ind')).results.map((r) => r.value)).toEqual(['india']);
+		expect((await search('searchCountries', undefined, 'usa')).results.map((r) => r.value)).toEqual(['usa']);
+		expect((await search('searchCountries', undefined, 'atlantis')).results).toEqual([]);
+	});
 
-		expect(india).toEqual([
+	test('searchServices: the services of the chosen country, whether picked or typed', async () => {
+		const india = await search('searchServices', rv('activation', 'buyNumber', { country: picked('india') }));
+		const england = await search('searchServices', rv('catalog', 'getServices', { country: { __rl: true, mode: 'id', value: ' england ' } }));
+		const plain = await search('searchServices', rv('activation', 'buyNumber', { country: 'usa' }), 'TELE');
+
+		expect(india.results).toEqual([
 			{ name: 'Google (google)', value: 'google' },
 			{ name: 'Telegram (tg)', value: 'tg' },
 			{ name: 'WhatsApp (wa)', value: 'wa' },
 		]);
-		expect(england.map((o) => o.value)).toEqual(['facebook', 'tg', 'wa']);
+		expect(england.results.map((o) => o.value)).toEqual(['facebook', 'tg', 'wa']);
+		expect(plain.results.map((o) => o.value)).toEqual(['tg']);
 		expect(suite.sim.requests.map((r) => [r.route, r.query.country])).toEqual([
 			['getServices', 'india'],
 			['getServices', 'england'],
+			['getServices', 'usa'],
 		]);
 	});
 
-	test('getRentVerifyServices: nothing to list, and no request, until a country is chosen', async () => {
-		expect(await loader('getServices', rv('activation', 'buyNumber', { country: '' }))).toEqual([]);
-		expect(await loader('getServices', rv('activation', 'buyNumber', { country: '={{ $json.country }}' }))).toEqual([]);
+	test('searchServices: until a fixed country is chosen it says so, and sends nothing', async () => {
+		await expect(search('searchServices', rv('activation', 'buyNumber', { country: picked('') }))).rejects.toThrow(
+			'Choose a Country first: the services depend on it.',
+		);
+		await expect(
+			search('searchServices', rv('activation', 'buyNumber', { country: picked('={{ $json.country }}') })),
+		).rejects.toThrow(/the Country is an expression\. Type the service code instead \(By Code\)/);
 		expect(suite.sim.requests).toEqual([]);
 	});
 
-	test('getOtpVerifiedServices: every service with its "from" price', async () => {
-		const options = await loader('getServices', otp('rental', 'rentNumber'));
+	test('OTPVerified searchServices: every service with its "from" price', async () => {
+		const { results } = await search('searchServices', otp('rental', 'rentNumber'));
 
-		expect(options).toEqual([
-			{ name: 'Amazon', value: 'a7d4c2e9', description: 'From $7.40' },
-			{ name: 'Google', value: '1fe58df2', description: 'From $3.46' },
-			{ name: 'Telegram', value: '6b816098', description: 'From $1.25' },
-			{ name: 'WhatsApp', value: '3c9a0e41', description: 'From $1.80' },
+		expect(results).toEqual([
+			{ name: 'Amazon (from $7.40)', value: 'a7d4c2e9' },
+			{ name: 'Google (from $3.46)', value: '1fe58df2' },
+			{ name: 'Telegram (from $1.25)', value: '6b816098' },
+			{ name: 'WhatsApp (from $1.80)', value: '3c9a0e41' },
 		]);
-		expect(suite.sim.requests.map((r) => [r.provider, r.route])).toEqual([['otpVerified', 'rental-services']]);
+		expect((await search('searchServices', otp('rental', 'rentNumber'), 'whats')).results.map((r) => r.value)).toEqual(['3c9a0e41']);
+		expect(suite.sim.requests.map((r) => [r.provider, r.route])).toEqual([
+			['otpVerified', 'rental-services'],
+			['otpVerified', 'rental-services'],
+		]);
 	});
 
-	test('a loader retries a transient failure like any read', async () => {
+	test('a list retries a transient failure like any read', async () => {
 		suite.sim.fault('rentVerify', 'getCountries', { kind: 'status', status: 502 });
-		const options = await loader('getCountries');
-		expect(options).toHaveLength(3);
+		const { results } = await search('searchCountries');
+		expect(results).toHaveLength(3);
 		expect(suite.sim.count('rentVerify', 'getCountries')).toBe(2);
 	});
 });
@@ -93,7 +115,7 @@ describe('listSearch: searchActivations', () => {
 describe('a wrong credential in a dropdown gives a readable error', () => {
 	test('RentVerify: BAD_KEY, with what to do and without the token', async () => {
 		const wrong = 'cd'.repeat(32);
-		const attempt = loader('getCountries', rv('activation', 'buyNumber'), suite.credentials({ rentVerifyApi: { token: wrong } }));
+		const attempt = search('searchCountries', rv('activation', 'buyNumber'), undefined, suite.credentials({ rentVerifyApi: { token: wrong } }));
 
 		await expect(attempt).rejects.toBeInstanceOf(NodeApiError);
 		const error = (await attempt.catch((e: unknown) => e)) as NodeApiError;
@@ -112,7 +134,7 @@ describe('a wrong credential in a dropdown gives a readable error', () => {
 	});
 
 	test('OTPVerified: the provider’s 401 message', async () => {
-		const attempt = loader('getServices', otp('rental', 'rentNumber'), suite.credentials({ otpVerifiedApi: { apiKey: 'otpv_nope' } }));
+		const attempt = search('searchServices', otp('rental', 'rentNumber'), undefined, suite.credentials({ otpVerifiedApi: { apiKey: 'otpv_nope' } }));
 		await expect(attempt).rejects.toThrow('OTPVerified refused the request: "Unauthorized" (HTTP 401)');
 	});
 });

@@ -194,7 +194,9 @@ const withoutDisplayOptions = (block: object) => {
 /** Blocks of one list deep-equal to a block of the other that are not one of nodes/shared's constants. */
 function copiesBetween(a: INodeProperties[], b: INodeProperties[]): string[] {
 	const shared = blocks(
-		[...Object.values(sharedDescriptions), triggerOptions].flatMap((value) => (Array.isArray(value) ? value : [value])),
+		[...Object.values(sharedDescriptions), triggerOptions]
+			.filter((value) => typeof value === 'object')
+			.flatMap((value) => (Array.isArray(value) ? value : [value])),
 	).map(({ block }) => block);
 	const isShared = (block: object) => shared.some((s) => isDeepStrictEqual(withoutDisplayOptions(s), withoutDisplayOptions(block)));
 	const copies: string[] = [];
@@ -305,6 +307,27 @@ describe('all nodes', () => {
 			expect(actions.length).toBe(spec.operations.length);
 			expect(new Set(actions).size).toBe(actions.length);
 		}
+	});
+
+	test('what loads from the provider loads when the user opens it: a list mode with its listSearch method, no `options` loader', () => {
+		// n8n's editor loads an `options` dropdown as soon as the node's panel opens, which for a node just
+		// added from the panel is before it has its credential; the dropdown then stays on an error
+		// (nodes/shared/descriptions.ts, catalogPick). A resource locator's list loads when opened.
+		const found: string[] = [];
+		for (const spec of allNodes) {
+			const nodeType = latest(spec.node);
+			for (const { path: at, block } of blocks(nodeType.description.properties)) {
+				const p = block as INodeProperties;
+				expect({ at, loadOptionsMethod: p.typeOptions?.loadOptionsMethod }).toEqual({ at, loadOptionsMethod: undefined });
+				for (const mode of p.type === 'resourceLocator' ? (p.modes ?? []) : []) {
+					const method = mode.typeOptions?.searchListMethod;
+					if (mode.type !== 'list') continue;
+					found.push(`${spec.name}${at}`);
+					expect({ at, method, defined: typeof nodeType.methods?.listSearch?.[method ?? ''] }).toEqual({ at, method, defined: 'function' });
+				}
+			}
+		}
+		expect(found).toEqual(expect.arrayContaining(['rentVerify/country', 'rentVerify/service', 'otpVerified/serviceId', 'smsActivate/country']));
 	});
 
 	test('the user-facing action names say buy, status, cancel, rent, release, balance and prices', () => {
@@ -420,10 +443,11 @@ describe('the built package', () => {
 			expect(builtOperations).toEqual(spec.operations);
 		}
 		const rentVerify = (loader.nodeTypes.rentVerify.type as IVersionedNodeType).getNodeType(1);
-		expect(Object.keys(rentVerify.methods?.loadOptions ?? {}).sort()).toEqual(['getCountries', 'getServices']);
-		expect(Object.keys(rentVerify.methods?.listSearch ?? {})).toEqual(['searchActivations']);
+		expect(rentVerify.methods?.loadOptions).toBeUndefined();
+		expect(Object.keys(rentVerify.methods?.listSearch ?? {}).sort()).toEqual(['searchActivations', 'searchCountries', 'searchServices']);
 		const otpVerified = (loader.nodeTypes.otpVerified.type as IVersionedNodeType).getNodeType(1);
-		expect(Object.keys(otpVerified.methods?.loadOptions ?? {})).toEqual(['getServices']);
+		expect(otpVerified.methods?.loadOptions).toBeUndefined();
+		expect(Object.keys(otpVerified.methods?.listSearch ?? {})).toEqual(['searchServices']);
 		for (const name of ['rentVerifyTrigger', 'otpVerifiedTrigger', 'smsActivateTrigger']) {
 			expect(typeof (loader.nodeTypes[name].type as IVersionedNodeType).getNodeType(1).poll).toBe('function');
 		}

@@ -8,7 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 
-import { clearObservedErrors, observedErrors, runListSearch, runLoadOptions, testCredential, type NodeRunResult } from '../helpers/n8nCore';
+import { clearObservedErrors, observedErrors, runListSearch, testCredential, type NodeRunResult } from '../helpers/n8nCore';
 import { byId, otp, rv, useSuite, type NodeCall, type Run } from './support';
 
 // Distinctive values, so a leak is found wherever it lands.
@@ -150,7 +150,7 @@ describe('failing calls with distinctive tokens', () => {
 			const [plain] = await fail(rv('activation', 'buyNumber', { country: 'usa', service: 'tg' }), { credentials: malformed });
 			expect(plain.error.message).toMatch(/64 hexadecimal characters/);
 			await expect(
-				runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber'), malformed), method: 'getCountries' }),
+				runListSearch({ ...suite.loaderNode(rv('activation', 'buyNumber'), malformed), method: 'searchCountries' }),
 			).rejects.toThrow(/64 hexadecimal/);
 			expect(attempts).toEqual([]);
 		} finally {
@@ -160,9 +160,9 @@ describe('failing calls with distinctive tokens', () => {
 
 	test('dropdown loaders and the credential test with wrong tokens', async () => {
 		const wrong = credentials({ token: RV_WRONG }, { apiKey: OTP_WRONG });
-				await expect(runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber'), wrong), method: 'getCountries' })).rejects.toThrow(/BAD_KEY/);
-		await expect(runLoadOptions({ ...suite.loaderNode(rv('activation', 'buyNumber', { country: 'usa' }), wrong), method: 'getServices' })).rejects.toThrow(/BAD_KEY/);
-		await expect(runLoadOptions({ ...suite.loaderNode(otp('rental', 'rentNumber'), wrong), method: 'getServices' })).rejects.toThrow(/401/);
+		await expect(runListSearch({ ...suite.loaderNode(rv('activation', 'buyNumber'), wrong), method: 'searchCountries' })).rejects.toThrow(/BAD_KEY/);
+		await expect(runListSearch({ ...suite.loaderNode(rv('activation', 'buyNumber', { country: 'usa' }), wrong), method: 'searchServices' })).rejects.toThrow(/BAD_KEY/);
+		await expect(runListSearch({ ...suite.loaderNode(otp('rental', 'rentNumber'), wrong), method: 'searchServices' })).rejects.toThrow(/401/);
 		await expect(runListSearch({ ...suite.loaderNode(rv('activation', 'cancel'), wrong), method: 'searchActivations', filter: 'x' })).rejects.toThrow(/BAD_KEY/);
 
 		const rvTest = await testCredential(new RentVerifyApi(), { token: RV_WRONG, baseUrl: suite.sim.rentVerifyUrl });

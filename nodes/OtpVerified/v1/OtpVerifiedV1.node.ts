@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { subtitleOf } from '../../shared/subtitle';
 import { router } from './actions/router';
 import { description as resources } from './actions/resources';
-import { loadOptions } from './methods';
+import { listSearch } from './methods';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is in baseDescription (the versioned node file one folder up), spread below; n8n resolves every version's icon relative to that file
 export class OtpVerifiedV1 implements INodeType {
@@ -30,7 +30,7 @@ export class OtpVerifiedV1 implements INodeType {
 		};
 	}
 
-	methods = { loadOptions };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,29 +2,43 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const countryField: INodeProperties = {
-	displayName: 'Country Name or ID',
-	name: 'country',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCountries' },
-	default: '',
-	required: true,
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'RentVerify names countries by word, e.g. usa, england',
-};
+import { catalogPick, readCatalogPick } from '../descriptions';
 
-export const serviceField: INodeProperties = {
-	displayName: 'Service Name or ID',
+export const countryField: INodeProperties = catalogPick({
+	displayName: 'Country',
+	name: 'country',
+	searchListMethod: 'searchCountries',
+	typedModeName: 'By Code',
+	placeholder: 'e.g. usa',
+	description: 'The country of the number: pick it from the list, or type or map its code as Get Countries gives it',
+	hint: 'RentVerify names countries by word (usa, england); most servers of the protocol by number (187, 16)',
+});
+
+export const serviceField: INodeProperties = catalogPick({
+	displayName: 'Service',
 	name: 'service',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getServices', loadOptionsDependsOn: ['country'] },
-	default: '',
-	required: true,
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'The service the code is for, e.g. tg (Telegram), wa (WhatsApp)',
-};
+	searchListMethod: 'searchServices',
+	typedModeName: 'By Code',
+	placeholder: 'e.g. tg',
+	description: 'The service the code is for: pick it from the list of the chosen country, or type or map its code',
+	hint: 'e.g. tg (Telegram), wa (WhatsApp)',
+});
+
+/** The country a Buy or Get Services item is for. */
+export function readCountry(this: IExecuteFunctions, itemIndex: number): string {
+	return readCatalogPick.call(this, 'country', itemIndex, {
+		missing: 'No country was given',
+		description: 'Pick a country from the list, or type its code (By Code), e.g. usa, as Get Countries gives it.',
+	});
+}
+
+/** The service a Buy item is for. */
+export function readService(this: IExecuteFunctions, itemIndex: number): string {
+	return readCatalogPick.call(this, 'service', itemIndex, {
+		missing: 'No service was given',
+		description: 'Pick a service from the list, or type its code (By Code), e.g. tg for Telegram, as Get Services gives it.',
+	});
+}
 
 export const activationId: INodeProperties = {
 	displayName: 'Activation',

@@ -2,17 +2,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const rentalService: INodeProperties = {
-	displayName: 'Service Name or ID',
+import { catalogPick, readCatalogPick } from '../../../shared/descriptions';
+
+export const rentalService: INodeProperties = catalogPick({
+	displayName: 'Service',
 	name: 'serviceId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getServices' },
-	default: '',
-	required: true,
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'The service the number is rented for',
-};
+	searchListMethod: 'searchServices',
+	typedModeName: 'By ID',
+	placeholder: 'e.g. 1fe58df2',
+	description: 'The service the number is rented for: pick it from the list, or type or map its ID as Get Services and Prices gives it',
+});
+
+/** The service a Rent item is for. */
+export function readRentalService(this: IExecuteFunctions, itemIndex: number): string {
+	return readCatalogPick.call(this, 'serviceId', itemIndex, {
+		missing: 'No service was given',
+		description: 'Pick a service from the list, or type its ID (By ID) as Get Services and Prices gives it.',
+	});
+}
 
 export const orderId: INodeProperties = {
 	displayName: 'Order ID',

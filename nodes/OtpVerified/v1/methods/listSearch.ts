@@ -1,16 +1,18 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { byName } from '../../../shared/loaders';
+import { searchChoices } from '../../../shared/loaders';
 import { getRentalServices } from '../../../shared/transport/otpVerified';
 
-/** OTPVerified's rental services with their price, for the Service dropdown. */
-export async function getServices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+/** OTPVerified's rental services with their price, for the Service list. */
+export async function searchServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const services = await getRentalServices.call(this);
-	return services
-		.map((service) => ({
-			name: service.serviceName || service.serviceId,
+	return searchChoices(
+		services.map((service) => ({
+			name: typeof service.price === 'number'
+				? `${service.serviceName || service.serviceId} (from $${service.price.toFixed(2)})`
+				: service.serviceName || service.serviceId,
 			value: service.serviceId,
-			description: typeof service.price === 'number' ? `From $${service.price.toFixed(2)}` : undefined,
-		}))
-		.sort(byName);
+		})),
+		filter,
+	);
 }

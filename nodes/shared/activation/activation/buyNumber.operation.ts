@@ -12,7 +12,7 @@ import type { ActiveActivation, Price, PurchasedNumber } from '../../transport/r
 import { forEachItem } from '../../router';
 import type { Outcome } from '../../waitLoop';
 import { sharedReads } from '../sharedReads';
-import { countryField, serviceField } from '../common.descriptions';
+import { countryField, readCountry, readService, serviceField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	countryField,
@@ -133,12 +133,9 @@ async function buyOne(
 	server: ActivationServer,
 	reads: Reads,
 ): Promise<ActivationOutput> {
-	const country = String(this.getNodeParameter('country', itemIndex)).trim();
-	const service = String(this.getNodeParameter('service', itemIndex)).trim();
+	const country = readCountry.call(this, itemIndex);
+	const service = readService.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as BuyOptions;
-	if (!country || !service) {
-		throw new NodeOperationError(this.getNode(), 'Choose a country and a service to buy a number', { itemIndex });
-	}
 	let order = { service, country, priceId: options.priceId?.trim() || undefined };
 	let cost: number | null = null;
 	if (options.maxPrice !== undefined) {

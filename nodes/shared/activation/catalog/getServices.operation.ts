@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from '../../displayOptions';
 import type { ActivationServer } from '../../transport/activationServers';
 import { getServices, providerOf } from '../../transport/smsActivate';
-import { countryField } from '../common.descriptions';
+import { countryField, readCountry } from '../common.descriptions';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['catalog'], operation: ['getServices'] } },
@@ -12,7 +12,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<IDataObject[]> {
 	const provider = await providerOf.call(this, server, itemIndex);
-	const country = String(this.getNodeParameter('country', itemIndex)).trim();
+	const country = readCountry.call(this, itemIndex);
 	const services = await getServices.call(this, server, country, itemIndex);
 	return services.map((service) => ({ provider, country, code: service.code, name: service.name }));
 }

@@ -6,7 +6,7 @@ import type { RentalOutput } from '../../../../shared/output';
 import { rentalFromOrder } from '../../../../shared/output';
 import type { RentalDuration } from '../../../../shared/transport/otpVerified';
 import { RENTAL_DURATIONS, requestRental } from '../../../../shared/transport/otpVerified';
-import { rentalService } from '../common.descriptions';
+import { readRentalService, rentalService } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	rentalService,
@@ -42,12 +42,9 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<RentalOutput> {
-	const serviceId = String(this.getNodeParameter('serviceId', itemIndex)).trim();
+	const serviceId = readRentalService.call(this, itemIndex);
 	const duration = String(this.getNodeParameter('duration', itemIndex)) as RentalDuration;
 	const areaCode = String(this.getNodeParameter('areaCode', itemIndex, '')).trim();
-	if (!serviceId) {
-		throw new NodeOperationError(this.getNode(), 'Choose a service to rent a number for', { itemIndex });
-	}
 	if (!RENTAL_DURATIONS.includes(duration)) {
 		throw new NodeOperationError(this.getNode(), `"${duration}" is not a rental duration`, {
 			description: `Use one of: ${RENTAL_DURATIONS.join(', ')}.`,
