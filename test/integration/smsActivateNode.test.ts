@@ -42,6 +42,15 @@ describe.each(servers)('$name', ({ server, flavour, spec }) => {
 		const activation = suite.sim.flavours[flavour].activation(String(number.id));
 		expect(number).toMatchObject({ provider: server, id: activation.id, service: 'tg', country: '6', status: 'waiting' });
 		expect(number.phoneNumber).toBe(`+${activation.phone}`);
+		// One purchase request: getNumberV2 where the server documents it, which tells the cost (and, on
+		// HeroSMS, the expiry) itself; else getNumber, with the cost and expiry from the active list where there is one.
+		const v2 = spec.extensions.includes('getNumberV2');
+		expect([suite.sim.count(flavour, 'getNumberV2'), suite.sim.count(flavour, 'getNumber')]).toEqual(v2 ? [1, 0] : [0, 1]);
+		if (v2 || spec.extensions.includes('getActiveActivations')) expect(number.cost).toBe(activation.cost);
+		if (flavour === 'heroSms') {
+			expect(number.expiresAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+			expect(suite.sim.count(flavour, 'getActiveActivations')).toBe(0);
+		}
 
 		suite.sim.flavours[flavour].scriptCode(activation.id, { afterPolls: 1, code: '482913' });
 		const waited = await suite.run(
@@ -123,6 +132,20 @@ describe('the family beyond one server', () => {
 		const available = await suite.run(sa('catalog', 'getAvailableNumbers', { country: '6' }), { credentials });
 		expect(available.error).toBeUndefined();
 		expect(available.json).toEqual(expect.arrayContaining([expect.objectContaining({ provider: 'smsActivate', service: 'tg' })]));
+	});
+
+	test('getNumberV2 is a purchase like getNumber: a connection reset after it reached HeroSMS is not retried', async () => {
+		suite.sim.fault('heroSms', 'getNumberV2', { kind: 'resetAfter' });
+		const before = suite.sim.flavours.heroSms.balance();
+		const result = await suite.run(sa('activation', 'buyNumber', { country: '6', service: 'tg' }), { credentials: credentialFor('heroSms', 'heroSms') });
+
+		expect(suite.sim.count('heroSms', 'getNumberV2')).toBe(1);
+		expect(suite.sim.count('heroSms', 'getNumber')).toBe(0);
+		expect(suite.sim.purchases('heroSms')).toBe(1);
+		expect(cents(suite.sim.flavours.heroSms.balance())).toBeLessThan(cents(before));
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(/purchase request was sent.*may have gone through/);
+		expect(result.error.description).toMatch(/not sent again/);
 	});
 
 	test('HeroSMS refuses an early cancel (409 EARLY_CANCEL_DENIED): a clear error, nothing refunded, sent once', async () => {

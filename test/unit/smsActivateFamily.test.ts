@@ -15,6 +15,7 @@ import {
 	parseNumber,
 	parseNumbersStatus,
 	parseNumberV2,
+	parsePurchaseV2,
 	parsePrices,
 	parseServices,
 	parseSetStatus,
@@ -51,6 +52,7 @@ const EVERY_PARSER: Array<[string, (a: HttpAnswer) => Parsed<unknown>]> = [
 	['parseCancel', parseCancel],
 	...LIST_READS,
 	['parseNumberV2', parseNumberV2],
+	['parsePurchaseV2', parsePurchaseV2],
 	['parseStatusV2', parseStatusV2],
 	['parseSetStatus(1)', (a) => parseSetStatus(a, 1)],
 	['parseSetStatus(3)', (a) => parseSetStatus(a, 3)],
@@ -601,6 +603,47 @@ describe('getNumberV2', () => {
 	it('the classic words are problems', () => {
 		expect(problemOf(parseNumberV2(answer('NO_NUMBERS'))).word).toBe('NO_NUMBERS');
 		expect(problemOf(parseNumberV2(answer('ORDER_ALREADY_EXISTS'))).word).toBe('ORDER_ALREADY_EXISTS');
+	});
+});
+
+describe('getNumberV2 as a purchase (Buy Number where the server documents it)', () => {
+	const hero = {
+		activationId: '3416693217',
+		phoneNumber: 6281234567890,
+		activationCost: 0.22,
+		currency: 840,
+		countryCode: 6,
+		canGetAnotherSms: true,
+		activationTime: '2026-12-01T10:00:00+00:00',
+		activationEndTime: '2026-12-01T10:20:00+00:00',
+	};
+
+	it('the activation, its phone, and the cost and expiry the answer tells', () => {
+		expect(valueOf(parsePurchaseV2(json(hero), 'HeroSMS'))).toEqual({
+			activationId: '3416693217',
+			phoneNumber: '+6281234567890',
+			answer: JSON.stringify(hero),
+			cost: 0.22,
+			expiresAt: '2026-12-01T10:20:00.000Z',
+		});
+	});
+
+	it('a cost in another currency than USD is left unknown; no currency is taken as USD (SMSBower)', () => {
+		expect(valueOf(parsePurchaseV2(json({ ...hero, currency: 643 }))).cost).toBeNull();
+		const { currency: _none, ...bower } = hero;
+		expect(valueOf(parsePurchaseV2(json(bower))).cost).toBe(0.22);
+	});
+
+	it('a masked phone: bought, and the problem names the activation so nobody buys again unawares', () => {
+		const problem = problemOf(parsePurchaseV2(json({ ...hero, phoneNumber: '62812*****90' }), 'HeroSMS'));
+		expect(problem).toMatchObject({ word: 'PHONE_MASKED', transient: false });
+		expect(problem.message).toBe('HeroSMS sold activation 3416693217 but sent its phone masked ("62812*****90")');
+		expect(problem.description).toMatch(/The number was bought/);
+	});
+
+	it('the same refusals as getNumberV2', () => {
+		expect(problemOf(parsePurchaseV2(answer('NO_NUMBERS'))).word).toBe('NO_NUMBERS');
+		expect(problemOf(parsePurchaseV2(json({ title: 'NO_BALANCE', details: 'Insufficient balance' }, 402))).word).toBe('NO_BALANCE');
 	});
 });
 

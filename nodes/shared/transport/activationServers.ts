@@ -30,6 +30,11 @@ export interface ServerConnection {
 	token: string;
 	/** Whether the server documents an action; others fail before any request, with a message that says so. */
 	documents(action: ProtocolAction): boolean;
+	/**
+	 * Whether a purchase is getNumberV2 (the same purchase, answered in JSON with its cost and expiry): where
+	 * the server documents it. A custom server's support is unknown, so it gets the core getNumber.
+	 */
+	buysWithV2: boolean;
 	/** The setStatus codes it documents (1 ready, 3 another SMS, 6 finish, 8 cancel). */
 	statuses: ReadonlySet<number>;
 	/** What it keeps of a cancelled activation's cost (USD), for the refund Cancel reports. */
@@ -72,6 +77,7 @@ export const RENTVERIFY: ActivationServer = {
 			baseUrl,
 			token: String(credentials.token ?? '').trim(),
 			documents: (action) => RENTVERIFY_ACTIONS.has(action),
+			buysWithV2: false,
 			statuses: new Set([8]),
 			// RentVerify's documented fee (docs/PROVIDERS.md).
 			cancelFee: 0.1,
@@ -202,6 +208,7 @@ export const SMS_ACTIVATE: ActivationServer = {
 				baseUrl,
 				token,
 				documents: () => true,
+				buysWithV2: false,
 				statuses: new Set([1, 3, 6, 8]),
 				cancelFee: 0,
 			};
@@ -214,6 +221,7 @@ export const SMS_ACTIVATE: ActivationServer = {
 			baseUrl: String(credentials.baseUrl || known.baseUrl).trim(),
 			token,
 			documents: (action) => actions.has(action),
+			buysWithV2: actions.has('getNumberV2'),
 			statuses: new Set(known.statuses),
 			// The family refunds a cancelled activation in full (sms-activate's rule, which its servers copy).
 			cancelFee: 0,

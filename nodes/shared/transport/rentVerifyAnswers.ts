@@ -429,6 +429,19 @@ export interface PurchasedNumber {
 	phoneNumber: string;
 	/** The provider's answer, verbatim. */
 	answer: string;
+	/** What getNumberV2's answer tells besides (getNumber's tells neither): the cost, and when the number expires. */
+	cost?: number | null;
+	expiresAt?: string | null;
+}
+
+/** A number bought whose phone came masked: bought, so never an error that invites buying again unawares. */
+function maskedPhoneProblem(provider: string, activationId: string, masked: string): ProviderProblem {
+	return {
+		word: 'PHONE_MASKED',
+		message: `${provider} sold activation ${activationId} but sent its phone masked ("${quote(masked, 40)}")`,
+		description: `The number was bought. Find its phone in your ${provider} account, or cancel activation ${activationId} if you cannot use it.`,
+		transient: false,
+	};
 }
 
 /**
@@ -445,14 +458,7 @@ export function parseNumber(answer: HttpAnswer, provider: string = PROVIDER): Pa
 		if (/^\d{1,40}$/.test(activationId)) {
 			const phoneNumber = toE164(parts[2]);
 			if (phoneNumber) return parsed({ activationId, phoneNumber, answer: text });
-			if (maskedPhone(parts[2]) !== null) {
-				return failed({
-					word: 'PHONE_MASKED',
-					message: `${provider} sold activation ${activationId} but sent its phone masked ("${quote(parts[2], 40)}")`,
-					description: `The number was bought. Find its phone in your ${provider} account, or cancel activation ${activationId} if you cannot use it.`,
-					transient: false,
-				});
-			}
+			if (maskedPhone(parts[2]) !== null) return failed(maskedPhoneProblem(provider, activationId, parts[2]));
 		}
 		return interpret<PurchasedNumber>(answer, provider, () => undefined);
 	});
@@ -663,6 +669,25 @@ export function parseNumberV2(answer: HttpAnswer, provider: string = PROVIDER): 
 		const json = jsonOf(cleanText(answer.body));
 		const bought = jsonError(json) ? undefined : numberV2Of(json);
 		return bought ? parsed(bought) : interpretJson(answer, provider, numberV2Of, { anyStatus: true });
+	});
+}
+
+/**
+ * getNumberV2's answer as a purchase: what Buy Number needs, with the cost and expiry the answer tells,
+ * so no read of the active list is needed for them. A masked phone is the same problem as in getNumber's.
+ */
+export function parsePurchaseV2(answer: HttpAnswer, provider: string = PROVIDER): Parsed<PurchasedNumber> {
+	const result = parseNumberV2(answer, provider);
+	if (!result.ok) return result;
+	const bought = result.value;
+	if (bought.phoneNumber === null) return failed(maskedPhoneProblem(provider, bought.activationId, bought.phoneMasked ?? ''));
+	return parsed({
+		activationId: bought.activationId,
+		phoneNumber: bought.phoneNumber,
+		answer: cleanText(answer.body),
+		// Costs are reported in USD: one in another currency (ISO 4217 code other than 840) is left unknown.
+		cost: bought.currency === null || bought.currency === '840' ? bought.cost : null,
+		expiresAt: bought.expiresAt,
 	});
 }
 

@@ -25,6 +25,7 @@ import {
 	parseCancel,
 	parseCountries,
 	parseNumber,
+	parsePurchaseV2,
 	parseNumbersStatus,
 	parsePrices,
 	parseServices,
@@ -145,6 +146,8 @@ export async function getActiveActivations(
 
 /**
  * Buys a number. Spends money: sent exactly once, never retried, whatever happens to the connection.
+ * Where the server documents getNumberV2 (`buysWithV2`), that is the request: the same purchase,
+ * answered in JSON with the cost and expiry too.
  */
 export async function getNumber(
 	this: ProviderContext,
@@ -154,7 +157,8 @@ export async function getNumber(
 ): Promise<PurchasedNumber> {
 	const params: IDataObject = { service: order.service, country: order.country };
 	if (order.priceId) params.price_id = order.priceId;
-	return await call(this, server, 'getNumber', params, parseNumber, {
+	const v2 = (await connect.call(this, server, itemIndex)).buysWithV2;
+	return await call(this, server, v2 ? 'getNumberV2' : 'getNumber', params, v2 ? parsePurchaseV2 : parseNumber, {
 		sentOnce: {
 			action: 'purchase',
 			check: 'Check your active numbers (Activation → Get Many, or your account page) before you buy again.',

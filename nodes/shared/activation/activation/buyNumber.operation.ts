@@ -169,7 +169,9 @@ async function buyOne(
 		service,
 		country,
 		status: 'waiting',
-		cost,
+		// getNumberV2's answer says what the number cost; else the price Max Price checked.
+		cost: purchase.cost ?? cost,
+		expiresAt: purchase.expiresAt ?? null,
 		raw: { answer: purchase.answer },
 	});
 }
@@ -191,10 +193,12 @@ export async function executeBatch(
 		activeList: sharedReads(this, server, async (itemIndex) => await getActiveActivations.call(this, server, itemIndex)),
 	};
 	const outcomes = await forEachItem(this, itemIndexes, async (itemIndex) => await buyOne.call(this, itemIndex, server, reads));
-	// The list is read after every purchase, so it holds them all; a server without one keeps Buy's own fields.
+	// The list is read after every purchase, so it holds them all; a server without one keeps Buy's own fields,
+	// and a purchase whose answer told its cost and expiry (getNumberV2) needs no read.
 	if (connection?.documents('getActiveActivations')) {
 		for (const [itemIndex, outcome] of outcomes) {
-			if (outcome.ok) outcomes.set(itemIndex, { ok: true, value: await withListedDetails.call(this, reads, outcome.value, itemIndex) });
+			if (!outcome.ok || (outcome.value.cost !== null && outcome.value.expiresAt !== null)) continue;
+			outcomes.set(itemIndex, { ok: true, value: await withListedDetails.call(this, reads, outcome.value, itemIndex) });
 		}
 	}
 	return outcomes;
@@ -215,7 +219,7 @@ async function withListedDetails(
 			(activation) => activation.activationId === output.id,
 		);
 		if (!listed) return output;
-		return { ...output, cost: listed.cost ?? output.cost, expiresAt: listed.expiresAt };
+		return { ...output, cost: listed.cost ?? output.cost, expiresAt: listed.expiresAt ?? output.expiresAt };
 	} catch (error) {
 		this.logger.warn(`Bought activation ${output.id}; could not read its cost and expiry: ${(error as Error).message}`);
 		return output;
