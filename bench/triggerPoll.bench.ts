@@ -11,6 +11,9 @@ import type { INodeExecutionData, INodeType, IPollFunctions } from 'n8n-workflow
 
 import { RentVerifyApi } from '../credentials/RentVerifyApi.credentials';
 import { RentVerifyTrigger } from '../nodes/RentVerify/RentVerifyTrigger.node';
+import { RENTVERIFY } from '../nodes/shared/transport/activationServers';
+import { getStatus } from '../nodes/shared/transport/smsActivate';
+import { readCredentialsOnce } from '../nodes/shared/trigger/pollContext';
 import { runPoll } from '../test/helpers/n8nCore';
 import { DEMO_RENTVERIFY_TOKEN } from '../test/simulator';
 import { type BenchRow, median, ms, record } from './measure';
@@ -101,8 +104,75 @@ test('1. trigger poll against ceil(N / concurrency) × 20 ms', async () => {
 				});
 			}
 		}
+		rows.push(await cpuPerRequest(sim));
 	} finally {
 		await sim.close();
 	}
 	record('1-triggerPoll', rows);
 });
+
+/**
+ * Where a status request's time goes: the CPU the poll spends per status request (our transport:
+ * credential, URL, n8n's helper, parsing) against n8n's `httpRequestWithAuthentication` alone for the same
+ * request, in one poll context, the provider answering at once, alternating so both meet the same machine.
+ */
+async function cpuPerRequest(sim: RemoteSimulator): Promise<BenchRow> {
+	const REQUESTS = 200;
+	const ROUNDS = 5;
+	await sim.call('clearFaults');
+	const [{ id }] = await sim.call<Array<{ id: string }>>('rentVerify.activations');
+	const ours: number[] = [];
+	const bare: number[] = [];
+	const cpuPer = async (send: () => Promise<unknown>): Promise<number> => {
+		const before = process.cpuUsage();
+		for (let i = 0; i < REQUESTS; i++) await send();
+		const used = process.cpuUsage(before);
+		return (used.user + used.system) / 1000 / REQUESTS;
+	};
+	const trigger = new RentVerifyTrigger().nodeVersions[1];
+	const nodeType: INodeType = {
+		description: trigger.description,
+		async poll(this: IPollFunctions) {
+			const credentials = await this.getCredentials('rentVerifyApi');
+			const context = readCredentialsOnce(this);
+			const helper = async () =>
+				await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'rentVerifyApi',
+					{
+						method: 'GET',
+						url: `${sim.rentVerifyUrl}/getStatus`,
+						qs: { id },
+						encoding: 'text',
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						timeout: 30_000,
+					},
+					{ credentialsDecrypted: { id: '', name: 'RentVerify', type: 'rentVerifyApi', data: credentials } },
+				);
+			await cpuPer(helper);
+			for (let round = 0; round < ROUNDS; round++) {
+				bare.push(await cpuPer(helper));
+				ours.push(await cpuPer(async () => await getStatus.call(context, RENTVERIFY, id)));
+			}
+			return null;
+		},
+	};
+	await runPoll({
+		nodeType,
+		typeName: 'n8n-nodes-sms-verification.rentVerifyTrigger',
+		credentialTypes: [new RentVerifyApi()],
+		credentials: { rentVerifyApi: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: sim.rentVerifyUrl } },
+		parameters: { event: 'newCode' },
+		nodeName: 'RentVerify Trigger',
+	});
+	const [oursMs, bareMs] = [median(ours), median(bare)];
+	return {
+		id: '1g',
+		figure: 'CPU per status request in a poll: our getStatus (credential, URL, helper, parsing)',
+		measured: `${oursMs.toFixed(2)} ms (median of ${ROUNDS} × ${REQUESTS})`,
+		against: `n8n's httpRequestWithAuthentication alone ${bareMs.toFixed(2)} ms`,
+		ratio: oursMs / bareMs,
+		note: 'for information: where 1a–1f lose time',
+	};
+}
