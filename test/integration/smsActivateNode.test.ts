@@ -4,7 +4,7 @@
 import { SmsActivateApi } from '../../credentials/SmsActivateApi.credentials';
 import { SmsActivateTrigger } from '../../nodes/SmsActivate/SmsActivateTrigger.node';
 import { FAMILY_SERVERS } from '../../nodes/shared/transport/activationServers';
-import { runPoll, testCredential } from '../helpers/n8nCore';
+import { runListSearch, runPoll, testCredential } from '../helpers/n8nCore';
 import type { Flavour } from '../simulator';
 import { DEMO_RENTVERIFY_TOKEN, byId, cents, sa, useSuite } from './support';
 
@@ -61,6 +61,31 @@ describe.each(servers)('$name', ({ server, flavour, spec }) => {
 		expect(waited.json[0]).toMatchObject({ provider: server, id: activation.id, status: 'received', code: '482913', phoneNumber: number.phoneNumber });
 		expect(suite.sim.purchases(flavour)).toBe(1);
 	}, 30_000);
+
+	test('the Country and Service lists: from what the server publishes, or a clear "type the code" without a request', async () => {
+		const search = (method: string, parameters = sa('activation', 'buyNumber', { country: { __rl: true, mode: 'list', value: '6' } })) =>
+			runListSearch({ ...suite.loaderNode(parameters, credentialFor(server, flavour)), method });
+		const log = suite.mark();
+
+		if (spec.extensions.includes('getCountries')) {
+			const { results } = await search('searchCountries');
+			expect(results.length).toBeGreaterThan(0);
+			expect(results.every((r) => typeof r.name === 'string' && r.name.length > 0 && /^\d+$/.test(String(r.value)))).toBe(true);
+		} else {
+			await expect(search('searchCountries')).rejects.toThrow(`${spec.name} does not publish a list of its countries. Type the country's code instead (By Code)`);
+			expect(log()).toEqual([]);
+		}
+
+		if (spec.extensions.includes('getPrices')) {
+			const { results } = await search('searchServices');
+			const listed = suite.sim.flavours[flavour].prices().filter((p) => String(p.country) === '6').map((p) => p.service);
+			expect(results.map((r) => r.value).sort()).toEqual([...new Set(listed)].sort());
+			expect(results.length).toBeGreaterThan(0);
+		} else {
+			await expect(search('searchServices')).rejects.toThrow(`${spec.name} does not publish its services or prices. Type the service's code instead (By Code)`);
+			expect(log().filter((r) => r.route !== 'getCountries')).toEqual([]);
+		}
+	});
 
 	test('Finish, Mark Ready and Request Another SMS are sent where documented, refused before sending elsewhere', async () => {
 		const id = await buyAt(flavour);

@@ -7,13 +7,20 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { searchChoices } from '../loaders';
 import type { ActivationServer } from '../transport/activationServers';
-import { getActiveActivations, getCountries, getServices } from '../transport/smsActivate';
+import { connect, getActiveActivations, getCountries, getPrices, getServices } from '../transport/smsActivate';
 
 export function activationMethods(server: ActivationServer) {
 	return {
 		listSearch: {
 			/** The server's countries, for the Country list. */
 			async searchCountries(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+				const connection = await connect.call(this, server);
+				if (!connection.documents('getCountries')) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`${connection.name} does not publish a list of its countries. Type the country's code instead (By Code), as ${connection.name} documents it.`,
+					);
+				}
 				const countries = await getCountries.call(this, server);
 				return searchChoices(
 					countries.map((country) => ({ name: country.name, value: country.id })),
@@ -21,12 +28,33 @@ export function activationMethods(server: ActivationServer) {
 				);
 			},
 
-			/** The server's services in the chosen country, for the Service list. */
+			/**
+			 * The server's services in the chosen country, for the Service list: from getServices where the
+			 * server has it (RentVerify), else from the country's entries of its price table (the family has
+			 * no getServices; its prices name each service by code, with price and stock).
+			 */
 			async searchServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 				const country = chosenCountry.call(this);
-				const services = await getServices.call(this, server, country);
+				const connection = await connect.call(this, server);
+				if (connection.documents('getServices')) {
+					const services = await getServices.call(this, server, country);
+					return searchChoices(
+						services.map((service) => ({ name: `${service.name} (${service.code})`, value: service.code })),
+						filter,
+					);
+				}
+				if (!connection.documents('getPrices')) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`${connection.name} does not publish its services or prices. Type the service's code instead (By Code), e.g. tg for Telegram.`,
+					);
+				}
+				const offers = (await getPrices.call(this, server)).filter((offer) => offer.country === country);
 				return searchChoices(
-					services.map((service) => ({ name: `${service.name} (${service.code})`, value: service.code })),
+					offers.map((offer) => ({
+						name: `${offer.service}${offer.price === null ? '' : ` · $${offer.price}`}${offer.available === null ? '' : ` · ${offer.available} available`}`,
+						value: offer.service,
+					})),
 					filter,
 				);
 			},
