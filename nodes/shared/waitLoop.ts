@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { checkNumber } from './parameters';
 import { mapWithConcurrency } from './pool';
 
 /** One item that waits: `check` answers a value when the wait is over, undefined to keep waiting. */
@@ -202,40 +203,16 @@ function stoppedError<T>(
 	return error;
 }
 
-/** A number parameter of a wait, checked: a clear error that names the field when it is not a number in range. */
-function secondsParameter(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	displayName: string,
-	fallback: number,
-	range: { min: number; max: number },
-): number {
-	const value = context.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < range.min || seconds > range.max) {
-		const shown = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-		throw new NodeOperationError(
-			context.getNode(),
-			`${displayName} must be a number of seconds from ${range.min} to ${range.max}, not ${shown === '' ? 'empty' : `"${shown.slice(0, 60)}"`}`,
-			{
-				description: `Set ${displayName} to a number from ${range.min} to ${range.max}; an expression must give a number. Nothing was sent.`,
-				itemIndex,
-			},
-		);
-	}
-	return seconds;
-}
-
 /** A wait's Poll Interval and Timeout fields in ms, checked: never faster than every 3 seconds, as RentVerify asks. */
 export function readWaitTiming(context: IExecuteFunctions, itemIndex: number): { intervalMs: number; timeoutMs: number } {
-	const interval = secondsParameter(context, itemIndex, 'pollInterval', 'Poll Interval (Seconds)', 5, {
-		min: WAIT_LIMITS.minInterval,
-		max: WAIT_LIMITS.maxInterval,
-	});
-	const timeout = secondsParameter(context, itemIndex, 'timeout', 'Timeout (Seconds)', 600, {
-		min: WAIT_LIMITS.minTimeout,
-		max: WAIT_LIMITS.maxTimeout,
-	});
+	const seconds = (name: string, displayName: string, fallback: number, min: number, max: number) =>
+		checkNumber(context, itemIndex, context.getNodeParameter(name, itemIndex, fallback), {
+			displayName,
+			min,
+			max,
+			what: `a number of seconds from ${min} to ${max}`,
+		});
+	const interval = seconds('pollInterval', 'Poll Interval (Seconds)', 5, WAIT_LIMITS.minInterval, WAIT_LIMITS.maxInterval);
+	const timeout = seconds('timeout', 'Timeout (Seconds)', 600, WAIT_LIMITS.minTimeout, WAIT_LIMITS.maxTimeout);
 	return { intervalMs: interval * 1000, timeoutMs: timeout * 1000 };
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { catalogPick, readCatalogPick } from '../descriptions';
+import { describeValue } from '../parameters';
 
 export const countryField: INodeProperties = catalogPick({
 	displayName: 'Country',
@@ -70,13 +71,20 @@ export const activationId: INodeProperties = {
 };
 
 export function readActivationId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('activationId', itemIndex, '', { extractValue: true })).trim();
-	if (!id) {
-		throw new NodeOperationError(this.getNode(), 'No activation ID was given', {
-			description:
-				"Pick an activation from the list, or map the `id` that Buy a Number returned, e.g. {{ $('Buy a number').item.json.id }}.",
-			itemIndex,
-		});
+	const value = this.getNodeParameter('activationId', itemIndex, '', { extractValue: true }) as unknown;
+	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : value;
+	const whatToDo =
+		"Pick an activation from the list, or map the `id` that Buy a Number returned, e.g. {{ $('Buy a number').item.json.id }}.";
+	if (id === '' || id === undefined || id === null) {
+		throw new NodeOperationError(this.getNode(), 'No activation ID was given', { description: whatToDo, itemIndex });
+	}
+	// Checked here, not by the server: an ID that is not one must not reach a cancel or any other request.
+	if (typeof id !== 'string' || !/^\d+$/.test(id)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Activation must be an activation ID (digits, e.g. 2640086027), not ${describeValue(id)}`,
+			{ description: `${whatToDo} Nothing was sent.`, itemIndex },
+		);
 	}
 	return id;
 }

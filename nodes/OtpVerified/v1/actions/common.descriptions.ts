@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { catalogPick, readCatalogPick } from '../../../shared/descriptions';
+import { checkText } from '../../../shared/parameters';
 
 export const rentalService: INodeProperties = catalogPick({
 	displayName: 'Service',
@@ -32,7 +33,7 @@ export const orderId: INodeProperties = {
 };
 
 export function readOrderId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('orderId', itemIndex, '')).trim();
+	const id = checkText(this, itemIndex, this.getNodeParameter('orderId', itemIndex, ''), { displayName: 'Order ID' });
 	if (!id) {
 		throw new NodeOperationError(this.getNode(), 'No order ID was given', {
 			description: "Map the `id` that Rent a Number returned, e.g. {{ $('Rent a number').item.json.id }}.",

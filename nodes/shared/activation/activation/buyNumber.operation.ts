@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { ActivationServer } from '../../transport/activationServers';
 
@@ -6,6 +6,7 @@ import { updateDisplayOptions } from '../../displayOptions';
 import { asNodeError } from '../../errors';
 import type { ActivationOutput } from '../../output';
 import { activationOutput } from '../../output';
+import { checkNumber, checkText } from '../../parameters';
 import { providerWord } from '../../transport/request';
 import { connect, getActiveActivations, getNumber, getPrices, providerOf } from '../../transport/smsActivate';
 import type { ActiveActivation, Price, PurchasedNumber } from '../../transport/rentVerifyAnswers';
@@ -84,7 +85,41 @@ export const description: INodeProperties[] = updateDisplayOptions(
 interface BuyOptions {
 	maxPrice?: number;
 	priceId?: string;
-	retryWhenNoNumbers?: { retry?: { attempts?: number; delay?: number } };
+	retry: { attempts: number; delaySeconds: number };
+}
+
+/** Buy Number's options, checked before anything is sent: a Max Price that is not a price must not buy at any price. */
+function readBuyOptions(context: IExecuteFunctions, itemIndex: number): BuyOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const maxPrice =
+		options.maxPrice === undefined ? undefined : checkNumber(context, itemIndex, options.maxPrice, { displayName: 'Max Price', min: 0 });
+	const priceId = checkText(context, itemIndex, options.priceId, { displayName: 'Price ID' }) || undefined;
+	const retry = (options.retryWhenNoNumbers as IDataObject | undefined)?.retry as IDataObject | undefined;
+	if (retry === undefined) return { maxPrice, priceId, retry: { attempts: 1, delaySeconds: 0 } };
+	const attempts = checkNumber(context, itemIndex, retry.attempts ?? 3, {
+		displayName: 'Retry When No Numbers → Attempts',
+		min: 2,
+		max: 100,
+		integer: true,
+	});
+	const delaySeconds = checkNumber(context, itemIndex, retry.delay ?? 10, {
+		displayName: 'Retry When No Numbers → Delay (Seconds)',
+		min: 1,
+		max: 3600,
+	});
+	return { maxPrice, priceId, retry: { attempts, delaySeconds } };
+}
+
+/**
+ * The family's generic refusal of a purchase: one of the codes sent is not one the server knows. Nothing was
+ * bought; the error names the fields the codes came from.
+ */
+function refusedCodes(error: unknown, order: { service: string; country: string; priceId?: string }): unknown {
+	const refused = error as Error & { description?: string };
+	const codes = `Service "${order.service}" in Country "${order.country}"${order.priceId ? ` at Price ID "${order.priceId}"` : ''}`;
+	refused.message = refused.message.replace(' rejected the request', ` does not sell ${codes}: it rejected the request`);
+	refused.description = `Nothing was bought. Pick Country and Service from the lists, or check their codes with Get Prices.${order.priceId ? ' A Price ID must come from Get Prices for that country and service.' : ''}`;
+	return refused;
 }
 
 /** Checks Max Price against the current offer; returns the price ID that pins the checked price. */
@@ -135,8 +170,8 @@ async function buyOne(
 ): Promise<ActivationOutput> {
 	const country = readCountry.call(this, itemIndex);
 	const service = readService.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as BuyOptions;
-	let order = { service, country, priceId: options.priceId?.trim() || undefined };
+	const options = readBuyOptions(this, itemIndex);
+	let order = { service, country, priceId: options.priceId };
 	let cost: number | null = null;
 	if (options.maxPrice !== undefined) {
 		const checked = await checkMaxPrice.call(this, reads, itemIndex, order, options.maxPrice);
@@ -144,17 +179,17 @@ async function buyOne(
 		cost = checked.price;
 	}
 
-	const retry = options.retryWhenNoNumbers?.retry;
-	const attempts = retry ? Math.max(1, Math.floor(retry.attempts ?? 3)) : 1;
+	const { attempts, delaySeconds } = options.retry;
 	let purchase: PurchasedNumber | undefined;
 	for (let attempt = 1; !purchase; attempt++) {
 		try {
 			// Sent once per attempt: an attempt only follows a NO_NUMBERS answer, which bought nothing.
 			purchase = await getNumber.call(this, server, order, itemIndex);
 		} catch (error) {
+			if (providerWord(error) === 'BAD_ACTION') throw refusedCodes(error, order);
 			if (providerWord(error) !== 'NO_NUMBERS' || attempt >= attempts) throw asNodeError(this.getNode(), error, itemIndex);
 			try {
-				await sleep((retry?.delay ?? 10) * 1000, this.getExecutionCancelSignal());
+				await sleep(delaySeconds * 1000, this.getExecutionCancelSignal());
 			} catch {
 				throw new NodeOperationError(this.getNode(), 'The execution was canceled before a number was bought', {
 					itemIndex,

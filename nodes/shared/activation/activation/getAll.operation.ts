@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../displayOptions';
+import { checkBoolean, checkNumber } from '../../parameters';
 import type { ActivationServer } from '../../transport/activationServers';
 import type { ActivationOutput } from '../../output';
 import { activationFromList } from '../../output';
@@ -31,10 +32,14 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<ActivationOutput[]> {
+	// Checked before the request: a wrong Limit fails at once.
+	const returnAll = checkBoolean(this, itemIndex, this.getNodeParameter('returnAll', itemIndex, false), { displayName: 'Return All' });
+	const limit = returnAll
+		? undefined
+		: checkNumber(this, itemIndex, this.getNodeParameter('limit', itemIndex, 50), { displayName: 'Limit', min: 1, integer: true });
 	const provider = await providerOf.call(this, server, itemIndex);
 	const activations = (await getActiveActivations.call(this, server, itemIndex)).map((activation) =>
 		activationFromList(provider, activation),
 	);
-	if (this.getNodeParameter('returnAll', itemIndex, false)) return activations;
-	return activations.slice(0, Number(this.getNodeParameter('limit', itemIndex, 50)));
+	return activations.slice(0, limit ?? activations.length);
 }

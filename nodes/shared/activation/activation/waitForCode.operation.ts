@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../displayOptions';
+import { checkBoolean, checkOption } from '../../parameters';
 import type { ActivationServer } from '../../transport/activationServers';
 import type { ActivationOutput } from '../../output';
 import type { Outcome, Stopped, WaitReport } from '../../waitLoop';
@@ -48,15 +49,12 @@ interface WaitSettings {
 }
 
 function readSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		cancelOnTimeout?: boolean;
-		onTimeout?: 'fail' | 'output';
-	};
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		id: readActivationId.call(this, itemIndex),
 		...readWaitTiming(this, itemIndex),
-		cancelOnTimeout: options.cancelOnTimeout ?? true,
-		onTimeout: options.onTimeout ?? 'fail',
+		cancelOnTimeout: checkBoolean(this, itemIndex, options.cancelOnTimeout ?? true, { displayName: 'Cancel on Timeout' }),
+		onTimeout: checkOption(this, itemIndex, options.onTimeout ?? 'fail', { displayName: 'On Timeout', values: ['fail', 'output'] as const }),
 	};
 }
 

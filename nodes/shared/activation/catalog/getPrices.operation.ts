@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../displayOptions';
+import { checkBoolean, checkText } from '../../parameters';
 import type { ActivationServer } from '../../transport/activationServers';
 import { getPrices, providerOf } from '../../transport/smsActivate';
 
@@ -45,18 +46,15 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, server: ActivationServer): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const country = checkText(this, itemIndex, filters.country, { displayName: 'Filters → Country' }).toLowerCase();
+	const service = checkText(this, itemIndex, filters.service, { displayName: 'Filters → Service' }).toLowerCase();
+	const onlyAvailable = checkBoolean(this, itemIndex, filters.onlyAvailable ?? false, { displayName: 'Filters → Only Available' });
 	const provider = await providerOf.call(this, server, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
-		country?: string;
-		service?: string;
-		onlyAvailable?: boolean;
-	};
-	const country = filters.country?.trim().toLowerCase();
-	const service = filters.service?.trim().toLowerCase();
 	const prices = await getPrices.call(this, server, itemIndex);
 	return prices
 		.filter((offer) => !country || offer.country.toLowerCase() === country)
 		.filter((offer) => !service || offer.service.toLowerCase() === service)
-		.filter((offer) => !filters.onlyAvailable || (offer.available ?? 0) > 0)
+		.filter((offer) => !onlyAvailable || (offer.available ?? 0) > 0)
 		.map((offer) => ({ provider, ...offer }));
 }

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../../shared/displayOptions';
 import { messageOutput } from '../../../../shared/output';
+import { checkText } from '../../../../shared/parameters';
 import { getRentalMessages } from '../../../../shared/transport/otpVerified';
 import type { RentalMessage } from '../../../../shared/transport/otpVerifiedAnswers';
 import { orderId, readOrderId } from '../common.descriptions';
@@ -56,19 +57,29 @@ export function messagesAfter(
 	return kept;
 }
 
+/** A time from an expression may be a Date or a Luxon DateTime ({{ $now }}): as ISO text, like the field's own value. */
+function asTimeText(value: unknown): unknown {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+	const toISO = (value as { toISO?: unknown } | null)?.toISO;
+	if (typeof toISO === 'function') return String(toISO.call(value));
+	return value;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = readOrderId.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { afterTime?: string; afterMessageId?: string };
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const afterTime = checkText(this, itemIndex, asTimeText(options.afterTime), { displayName: 'Only Messages After Time' });
+	const afterMessageId = checkText(this, itemIndex, options.afterMessageId, { displayName: 'Only Messages After Message ID' });
 	let time: number | undefined;
-	if (options.afterTime) {
-		time = Date.parse(options.afterTime);
+	if (afterTime) {
+		time = Date.parse(afterTime);
 		if (Number.isNaN(time)) {
-			throw new NodeOperationError(this.getNode(), `"${options.afterTime}" is not a time`, {
+			throw new NodeOperationError(this.getNode(), `Only Messages After Time must be a time, not "${afterTime}"`, {
 				description: 'Use an ISO-8601 time, e.g. 2025-07-11T17:50:49Z.',
 				itemIndex,
 			});
 		}
 	}
 	const messages = await getRentalMessages.call(this, id, itemIndex);
-	return messagesAfter(messages, { time, messageId: options.afterMessageId?.trim() }).map((message) => messageOutput(message, id));
+	return messagesAfter(messages, { time, messageId: afterMessageId || undefined }).map((message) => messageOutput(message, id));
 }

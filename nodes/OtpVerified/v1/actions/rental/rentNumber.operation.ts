@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../../shared/displayOptions';
 import type { RentalOutput } from '../../../../shared/output';
 import { rentalFromOrder } from '../../../../shared/output';
-import type { RentalDuration } from '../../../../shared/transport/otpVerified';
+import { checkOption, checkText } from '../../../../shared/parameters';
 import { RENTAL_DURATIONS, requestRental } from '../../../../shared/transport/otpVerified';
 import { readRentalService, rentalService } from '../common.descriptions';
 
@@ -43,17 +43,14 @@ export const description: INodeProperties[] = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<RentalOutput> {
 	const serviceId = readRentalService.call(this, itemIndex);
-	const duration = String(this.getNodeParameter('duration', itemIndex)) as RentalDuration;
-	const areaCode = String(this.getNodeParameter('areaCode', itemIndex, '')).trim();
-	if (!RENTAL_DURATIONS.includes(duration)) {
-		throw new NodeOperationError(this.getNode(), `"${duration}" is not a rental duration`, {
-			description: `Use one of: ${RENTAL_DURATIONS.join(', ')}.`,
-			itemIndex,
-		});
-	}
+	const duration = checkOption(this, itemIndex, this.getNodeParameter('duration', itemIndex), {
+		displayName: 'Duration',
+		values: RENTAL_DURATIONS,
+	});
+	const areaCode = checkText(this, itemIndex, this.getNodeParameter('areaCode', itemIndex, ''), { displayName: 'Area Code' });
 	if (areaCode && !/^\d{3}$/.test(areaCode)) {
-		throw new NodeOperationError(this.getNode(), `"${areaCode}" is not a US area code`, {
-			description: 'An area code has three digits, e.g. 503. Leave it empty for any area.',
+		throw new NodeOperationError(this.getNode(), `Area Code: "${areaCode}" is not a US area code (three digits, e.g. 503)`, {
+			description: 'An area code has three digits, e.g. 503. Leave it empty for any area. Nothing was sent.',
 			itemIndex,
 		});
 	}

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../../shared/displayOptions';
 import { messageOutput } from '../../../../shared/output';
+import { checkBoolean, checkOption, checkText } from '../../../../shared/parameters';
 import type { Outcome, WaitReport, Waiter } from '../../../../shared/waitLoop';
 import { readWaitTiming, waitForItems } from '../../../../shared/waitLoop';
 import { getRentalMessages } from '../../../../shared/transport/otpVerified';
@@ -65,14 +66,14 @@ interface WaitSettings {
 }
 
 function readSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const options = this.getNodeParameter('options', itemIndex, {}) as Partial<WaitSettings>;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		id: readOrderId.call(this, itemIndex),
 		...readWaitTiming(this, itemIndex),
-		includeExisting: options.includeExisting ?? false,
-		onTimeout: options.onTimeout ?? 'fail',
-		senderContains: (options.senderContains ?? '').trim().toLowerCase(),
-		textContains: (options.textContains ?? '').trim().toLowerCase(),
+		includeExisting: checkBoolean(this, itemIndex, options.includeExisting ?? false, { displayName: 'Include Existing Messages' }),
+		onTimeout: checkOption(this, itemIndex, options.onTimeout ?? 'fail', { displayName: 'On Timeout', values: ['fail', 'output'] as const }),
+		senderContains: checkText(this, itemIndex, options.senderContains, { displayName: 'Sender Contains' }).toLowerCase(),
+		textContains: checkText(this, itemIndex, options.textContains, { displayName: 'Text Contains' }).toLowerCase(),
 	};
 }
 
