@@ -242,7 +242,8 @@ async function setUp({
 async function main() {
 	const log = (message) => console.log(`[start] ${message}`);
 	log('building the package (npm run build)');
-	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	// Windows runs npm through npm.cmd, which only a shell starts.
+	const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
 	if (build.status !== 0) process.exit(build.status || 1);
 
 	const { startSimulator } = require('../test/simulator');

