@@ -11,6 +11,8 @@ function decodeAll(text: string): string {
 	let decoded = text;
 	for (let pass = 0; pass < 3; pass++) {
 		decoded = decoded
+			// A run of backslashes is one escape, however often the text was quoted.
+			.replace(/\\+/g, '\\')
 			.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 			.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 			.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
@@ -53,6 +55,7 @@ export function echoesOf(secret: string): Array<{ name: string; echo: string }> 
 		{ name: 'URL-encoded twice', echo: encodeURIComponent(encodeURIComponent(secret)) },
 		{ name: 'JSON-escaped', echo: JSON.stringify(secret).slice(1, -1) },
 		{ name: 'JSON-escaped as \\u', echo: [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') },
+		{ name: 'JSON-escaped as \\u, quoted into JSON again', echo: JSON.stringify([...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')).slice(1, -1) },
 		{ name: 'split over two lines', echo: `${secret.slice(0, middle)}\n${secret.slice(middle)}` },
 		{ name: 'split over lines, JSON-escaped', echo: `${secret.slice(0, middle)}\\r\\n${secret.slice(middle)}` },
 		{ name: 'the first 8 characters', echo: `${secret.slice(0, 8)}…` },

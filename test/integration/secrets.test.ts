@@ -1,7 +1,12 @@
 // No token ever reaches an error or an output item. This file runs a broad set of failing calls with
 // distinctive tokens (right and wrong ones, both providers, both RentVerify URL styles, faults, loaders,
 // credential tests, waits), then checks every error n8n-core saw (observedErrors) and every output item.
+// Then servers that echo a token back in every form (whole, upper case, URL-encoded, JSON-escaped, split over lines,
+// cut to 8+ first or last characters, keys saved with spaces around them), and n8n's log as well as errors and outputs,
+// judged by a leak finder written apart from the nodes' redaction (test/helpers/secretLeaks.ts).
 import net from 'node:net';
+
+import { Logger } from '@n8n/backend-common';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -9,7 +14,8 @@ import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 
 import { clearObservedErrors, observedErrors, runListSearch, testCredential, type NodeRunResult } from '../helpers/n8nCore';
-import { byId, otp, rv, useSuite, type NodeCall, type Run } from './support';
+import { echoesOf, leakedSecrets } from '../helpers/secretLeaks';
+import { DEMO_RENTVERIFY_TOKEN, buyDirect, byId, otp, rv, useSuite, type NodeCall, type Run } from './support';
 
 // Distinctive values, so a leak is found wherever it lands.
 const RV_TOKEN = 'deadc0de'.repeat(8);
@@ -17,9 +23,27 @@ const RV_WRONG = '0badf00d'.repeat(8);
 const RV_MALFORMED = 'Malformed-Secret-Token-Zq9';
 const OTP_KEY = 'otpv_secret_5ca1ab1e_f1d0_key';
 const OTP_WRONG = 'otpv_wrong_c0ffee_decaf_key';
-const SECRETS = [RV_TOKEN, RV_WRONG, RV_MALFORMED, OTP_KEY, OTP_WRONG];
+// Tokens for the echo tests: a hex token whose first and last pieces differ, and keys with characters that URL
+// encoding and JSON escaping change (a RentVerify-compatible server's key, sent in the URL, and an OTPVerified key).
+const RV_ECHO = '7f3a9c1e5b2d8046e1c9a7f35b0d2e4c6a8f1b3d5e7092c4a6b8d0f2e4c6a8b1';
+const RV_SIGNS = 'Rv+Key/Non=Hex&Secret"2026~q';
+const OTP_SIGNS = 'otpv_S3cr3t+Key/With=Signs&Q9"z';
+const SECRETS = [RV_TOKEN, RV_WRONG, RV_MALFORMED, OTP_KEY, OTP_WRONG, RV_ECHO, RV_SIGNS, OTP_SIGNS];
 
-const suite = useSuite({ rentVerifyTokens: [RV_TOKEN], otpVerifiedTokens: [OTP_KEY] });
+// The demo token buys the activations the echo tests wait on (buyDirect); the simulator has one account.
+const suite = useSuite({ rentVerifyTokens: [RV_TOKEN, RV_ECHO, RV_SIGNS, DEMO_RENTVERIFY_TOKEN], otpVerifiedTokens: [OTP_KEY, OTP_SIGNS] });
+
+/** Every line n8n-core's logger was given while this file ran (whatever the log level lets through). */
+const logged: string[] = [];
+let logSpy: jest.SpyInstance | undefined;
+beforeAll(() => {
+	// `log` is where Logger's error/warn/info/debug all go (it is not in the public type).
+	const prototype = Logger.prototype as unknown as { log: (level: unknown, message: unknown, metadata: unknown) => void };
+	logSpy = jest.spyOn(prototype, 'log').mockImplementation((level, message, metadata) => {
+		logged.push(`${String(level)} ${String(message)} ${JSON.stringify(metadata ?? {})}`);
+	});
+});
+afterAll(() => logSpy?.mockRestore());
 
 const outputs: INodeExecutionData[] = [];
 let runs = 0;
@@ -189,6 +213,60 @@ describe('failing calls with distinctive tokens', () => {
 	});
 });
 
+describe('servers that echo the token back, in every form', () => {
+	// Each key as the credential holds it: the hex token and the OTPVerified key saved with spaces around them
+	// (the nodes send them trimmed), the other key at a handler_api.php address, where it travels in the URL.
+	const echoCases = [
+		{ secret: RV_ECHO, provider: 'rentVerify' as const, creds: () => credentials({ token: `  ${RV_ECHO}  ` }) },
+		{ secret: RV_SIGNS, provider: 'rentVerify' as const, creds: () => credentials({ token: RV_SIGNS, baseUrl: suite.sim.rentVerifyStubUrl }) },
+		{ secret: OTP_SIGNS, provider: 'otpVerified' as const, creds: () => credentials({}, { apiKey: ` ${OTP_SIGNS}\t` }) },
+	].flatMap((c) => echoesOf(c.secret).map((echo) => ({ ...c, ...echo })));
+
+	test.each(echoCases)('$provider, $name: not in the error, the error item, the output or the log', async ({ secret, provider, creds, echo }) => {
+		const seenBefore = { errors: observedErrors.length, logs: logged.length, outputs: outputs.length };
+		if (provider === 'rentVerify') {
+			// An unknown answer that quotes the key (the error quotes the answer), a JSON error, and a success that carries it.
+			suite.sim.fault('rentVerify', 'getBalance', { kind: 'word', status: 401, body: `Invalid key: ${echo}` });
+			suite.sim.fault('rentVerify', 'getBalance', { kind: 'word', status: 401, body: `Invalid key: ${echo}` });
+			await fail(rv('account', 'getBalance'), { credentials: creds(), input: [{}] });
+			suite.sim.fault('rentVerify', 'getPrices', { kind: 'word', status: 400, body: JSON.stringify({ status: 'error', message: `api_key=${echo} refused` }), times: 2 });
+			await fail(rv('catalog', 'getPrices'), { credentials: creds(), input: [{}] });
+			suite.sim.fault('rentVerify', 'getCountries', { kind: 'word', body: JSON.stringify([{ id: 'usa', name: `United States (key ${echo})` }]) });
+			const countries = await suite.run(rv('catalog', 'getCountries'), { credentials: creds() });
+			outputs.push(...countries.items);
+			expect(countries.status).toBe('success');
+			// A log line: Wait for Code gets its code, but the read for the number's details fails with the echo.
+			const id = await buyDirect(suite.sim);
+			suite.sim.rentVerify.deliverCode(id, '123456');
+			suite.sim.fault('rentVerify', 'getActiveActivations', { kind: 'word', body: `LIST_DENIED ${echo}` });
+			const waited = await suite.run(rv('activation', 'waitForCode', { activationId: byId(id), pollInterval: 3, timeout: 10 }), { credentials: creds() });
+			outputs.push(...waited.items);
+			expect(waited.json[0]).toMatchObject({ id, code: '123456' });
+			expect(logged.slice(seenBefore.logs).join('\n')).toMatch(/Could not read the active activations/);
+		} else {
+			suite.sim.fault('otpVerified', 'rental-services', { kind: 'word', status: 401, body: JSON.stringify({ statusCode: 401, message: `Invalid API key ${echo}`, success: false }) });
+			suite.sim.fault('otpVerified', 'rental-services', { kind: 'word', status: 401, body: JSON.stringify({ statusCode: 401, message: `Invalid API key ${echo}`, success: false }) });
+			await fail(otp('catalog', 'getServices'), { credentials: creds(), input: [{}] });
+			suite.sim.fault('otpVerified', 'request-rental', { kind: 'word', status: 502, body: `<html><title>502</title><body>upstream said: Authorization: Bearer ${echo}</body></html>` });
+			suite.sim.fault('otpVerified', 'request-rental', { kind: 'word', status: 502, body: `<html><title>502</title><body>upstream said: Authorization: Bearer ${echo}</body></html>` });
+			await fail(otp('rental', 'rentNumber', { serviceId: '6b816098', duration: 'oneDay' }), { credentials: creds(), input: [{}] });
+			suite.sim.fault('otpVerified', 'rental-services', { kind: 'word', body: JSON.stringify({ statusCode: 200, success: true, message: 'ok', data: [{ serviceId: '1', serviceName: `Echo ${echo}`, price: '1.00' }] }) });
+			const services = await suite.run(otp('catalog', 'getServices'), { credentials: creds() });
+			outputs.push(...services.items);
+			expect(services.status).toBe('success');
+		}
+		expect(suite.sim.state().faults).toEqual([]);
+		// This case's own record, before the whole file's below: the echo, as each place got it.
+		const seen = [
+			...observedErrors.slice(seenBefore.errors).map((e) => `${e.message}\n${e.description ?? ''}\n${e.json ?? ''}`),
+			...outputs.slice(seenBefore.outputs).map((item) => JSON.stringify(item)),
+			...logged.slice(seenBefore.logs),
+		];
+		expect(seen.length).toBeGreaterThan(6);
+		expect(seen.filter((text) => leakedSecrets(text, [secret]).length > 0)).toEqual([]);
+	}, 20_000);
+});
+
 describe('the record of everything', () => {
 	test('no error n8n-core saw and no output item contains any token used', () => {
 		// Enough was seen for the check to mean something.
@@ -205,5 +283,16 @@ describe('the record of everything', () => {
 			.map((item) => ({ json: JSON.stringify(item.json), error: item.error ? JSON.stringify(item.error) : '' }))
 			.filter((item) => SECRETS.some((s) => item.json.includes(s) || item.error.includes(s)));
 		expect(outputLeaks).toEqual([]);
+	});
+
+	test('nor any piece of 8 or more characters of one, in any case or encoding, in an error, an output or the log', () => {
+		expect(logged.length).toBeGreaterThan(20);
+		const texts = [
+			...observedErrors.map((e) => `${e.message}\n${e.description ?? ''}\n${e.json ?? ''}`),
+			...outputs.map((item) => JSON.stringify(item)),
+			...logged,
+		];
+		const leaks = texts.map((text) => ({ text: text.slice(0, 300), secrets: leakedSecrets(text, SECRETS) })).filter((t) => t.secrets.length > 0);
+		expect(leaks).toEqual([]);
 	});
 });

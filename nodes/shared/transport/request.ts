@@ -260,15 +260,16 @@ function secretCharacter(character: string): string {
 		forms.add(`%25${byteHex}`);
 	}
 	if (character === ' ') forms.add('\\+');
-	forms.add(`\\\\u${code.toString(16).padStart(4, '0')}`);
-	if (character === '/' || character === '"' || character === '\\') forms.add(`\\\\\\${character}`);
+	// JSON-escaped, also twice or more (a JSON string quoted into another).
+	forms.add(`\\\\+u${code.toString(16).padStart(4, '0')}`);
+	if (character === '/' || character === '"' || character === '\\') forms.add(`\\\\+\\${character}`);
 	forms.add(`&#x0*${hex};`);
 	forms.add(`&#0*${code};`);
 	return `(?:${[...forms].join('|')})`;
 }
 
 /** What may come between two characters of an echoed secret: a line break or spaces (raw, JSON-escaped or URL-encoded). */
-const BETWEEN = '(?:\\s|\\\\[nrt]|%0[ad])*';
+const BETWEEN = '(?:\\s|\\\\+[nrt]|%0[ad])*';
 
 /**
  * Finds a secret in the forms a server may echo it in: whole or cut to a prefix or a suffix of 8 or more
@@ -328,14 +329,22 @@ const ENCODED = /%(?:25)?([0-9a-f]{2})|\\u([0-9a-f]{4})|&#x0*([0-9a-f]{1,6});|&#
 function decodedForms(text: string): { plain: string; decoded: string } {
 	const lower = text.toLowerCase();
 	const fromCode = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
-	const decoded = lower.replace(ENCODED, (_, url?: string, json?: string, hex?: string, decimal?: string, escaped?: string) => {
-		if (url !== undefined) return String.fromCharCode(parseInt(url, 16));
-		if (json !== undefined) return fromCode(parseInt(json, 16));
-		if (hex !== undefined) return fromCode(parseInt(hex, 16));
-		if (decimal !== undefined) return fromCode(Number(decimal));
-		return escaped ?? ' ';
-	});
-	return { plain: lower.replace(/\s+/g, ''), decoded: decoded.toLowerCase().replace(/\s+/g, '') };
+	const decode = (text: string) =>
+		text.replace(ENCODED, (_, url?: string, json?: string, hex?: string, decimal?: string, escaped?: string) => {
+			if (url !== undefined) return String.fromCharCode(parseInt(url, 16));
+			if (json !== undefined) return fromCode(parseInt(json, 16));
+			if (hex !== undefined) return fromCode(parseInt(hex, 16));
+			if (decimal !== undefined) return fromCode(Number(decimal));
+			return escaped ?? ' ';
+		});
+	// Encodings inside encodings (a JSON string quoted into another): undone until nothing changes, three times at most.
+	let decoded = lower;
+	for (let pass = 0; pass < 3; pass++) {
+		const next = decode(decoded).toLowerCase();
+		if (next === decoded) break;
+		decoded = next;
+	}
+	return { plain: lower.replace(/\s+/g, ''), decoded: decoded.replace(/\s+/g, '') };
 }
 
 /** Problems every provider can answer with: an HTML page, an empty body, a rate limit, a server error. */
