@@ -421,7 +421,7 @@ describe('the nodes in n8n’s editor', () => {
 			expect({
 				forbiddenLogLines: n8nLog.split('\n').filter((line) => EXPECTED.forbiddenLog.some((pattern) => pattern.test(line))),
 				// n8n logs a failed REST request's error message (and stack), not its status or route; only in
-				// development mode (scripts/n8nRuntime.js unsets NODE_ENV) does it also log "<status> <message>"
+				// development mode (scripts/n8n-runtime/run.js unsets NODE_ENV) does it also log "<status> <message>"
 				// for HTTP errors. The status, route and body of each one are what the browser saw.
 				statusLines: n8nLog.split('\n').filter((line) => /^\s*(?:\u001b\[\d+m)?5\d\d\s/.test(line)),
 				serverErrors: editor.serverErrors.map(describeServerError),
