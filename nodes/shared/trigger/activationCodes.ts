@@ -56,7 +56,7 @@ export interface Candidate {
 
 export interface ActivationPlan {
 	candidates: Candidate[];
-	/** Activations left out to keep the state within its bounds (see README: more than ~400 at once). */
+	/** Activations left out to keep the state within its bounds (README, Trigger: the number watched at once, computed from these constants by test/helpers/triggerLimits.ts). */
 	leftOut: string[];
 }
 

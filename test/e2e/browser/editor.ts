@@ -7,23 +7,8 @@
 // node type, parameters and credential a click really produced.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as vm from 'node:vm';
-
-import type { Browser, ElementHandle, HTTPRequest, HTTPResponse, Page, PuppeteerNode } from 'puppeteer-core' with { 'resolution-mode': 'import' };
-
-/**
- * puppeteer-core 25 is an ES module only. Jest (on Node 20) loads test code through its own `require`,
- * which cannot load ES modules, and `import()` in test code needs --experimental-vm-modules. Node's own
- * loader can: an `import()` compiled in the main context with its default loader is outside Jest's
- * module system. (Node prints an ExperimentalWarning for USE_MAIN_CONTEXT_DEFAULT_LOADER once.)
- */
-async function loadPuppeteer(): Promise<PuppeteerNode> {
-	const nativeImport = vm.runInThisContext('(specifier) => import(specifier)', {
-		importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-	}) as (specifier: string) => Promise<{ default: PuppeteerNode }>;
-	return (await nativeImport(pathToFileURL(require.resolve('puppeteer-core')).href)).default;
-}
+import type { Browser, ElementHandle, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 
 // ---------------------------------------------------------------------------------------------------
 // The functions passed to page.evaluate run in the browser. The test program is compiled without the
@@ -176,7 +161,6 @@ export class Editor {
 
 	static async launch(options: EditorOptions): Promise<Editor> {
 		const opts: Required<EditorOptions> = { timeoutMs: 15_000, ...options };
-		const puppeteer = await loadPuppeteer();
 		const browser = await puppeteer.launch({
 			executablePath: opts.executablePath,
 			headless: true,
