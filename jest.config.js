@@ -24,8 +24,12 @@ module.exports = {
 			rootDir: __dirname,
 			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
 			setupFiles: ['<rootDir>/test/setup/n8nEnvironment.js'],
-			setupFilesAfterEnv: ['<rootDir>/test/setup/noTokenLeaks.ts', '<rootDir>/test/setup/removeUserFolder.js'],
-			testTimeout: 30000,
+			// 30 s per test (test/setup/testTimeout.js): jest ignores `testTimeout` in a project's config.
+			setupFilesAfterEnv: [
+				'<rootDir>/test/setup/testTimeout.js',
+				'<rootDir>/test/setup/noTokenLeaks.ts',
+				'<rootDir>/test/setup/removeUserFolder.js',
+			],
 		},
 	],
 };
