@@ -1,7 +1,7 @@
 /**
  * Finds a secret (a token, an API key) in a text in any form a leak could take: whole or any piece of 8 or more
  * characters, in any letter case, URL-encoded (once or twice), JSON- or HTML-escaped, split over lines or spaces.
- * Written apart from the nodes' redaction (nodes/shared/transport/request.ts), so that one checks the other.
+ * Written apart from the nodes' redaction (nodes/shared/transport/secrets.ts), so that one checks the other.
  */
 
 /** The shortest piece of a secret that counts as a leak. */

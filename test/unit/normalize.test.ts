@@ -1,6 +1,6 @@
 /**
  * Unit tests for the pure normalizers shared by both providers (helpers/normalize.ts) and the pure
- * parts of the transport (transport/request.ts): transportProblem, unexpectedAnswer, parsed/failed.
+ * parts of the transport (transport/answer.ts): transportProblem, unexpectedAnswer, parsed/failed.
  */
 import {
 	asList,
@@ -12,13 +12,8 @@ import {
 	toIsoUtc,
 	toNumber,
 } from '../../nodes/shared/normalize';
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
-import {
-	failed,
-	parsed,
-	transportProblem,
-	unexpectedAnswer,
-} from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/answer';
+import { failed, parsed, transportProblem, unexpectedAnswer } from '../../nodes/shared/transport/answer';
 
 describe('toE164', () => {
 	it.each<[unknown, string]>([

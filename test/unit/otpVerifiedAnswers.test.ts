@@ -2,7 +2,7 @@
  * Unit tests for OTPVerified's pure parsers (JSON envelope {statusCode, data, message, success}),
  * against docs/PROVIDERS.md.
  */
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/answer';
 import {
 	PROVIDER,
 	parseRelease,

@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 
-import type { HttpAnswer, Parsed } from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed } from '../../nodes/shared/transport/answer';
 import * as otp from '../../nodes/shared/transport/otpVerifiedAnswers';
 import * as rv from '../../nodes/shared/transport/rentVerifyAnswers';
 

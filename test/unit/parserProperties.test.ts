@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 
-import type { HttpAnswer } from '../../nodes/shared/transport/request';
+import type { HttpAnswer } from '../../nodes/shared/transport/answer';
 import { PARSERS, inputsFor, isClean, judge, mustFailFor } from './parserProperties.support';
 
 /** Inputs per parser for the main property; FAST_CHECK_RUNS raises it (or lowers it while debugging). */

@@ -4,7 +4,7 @@
  */
 import { parseJsonKeepingIds, toIsoUtc } from '../../nodes/shared/normalize';
 import { parseRental, parseRentalMessages, unwrap } from '../../nodes/shared/transport/otpVerifiedAnswers';
-import type { HttpAnswer, Parsed } from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed } from '../../nodes/shared/transport/answer';
 import {
 	parseActiveActivations,
 	parsePrices,

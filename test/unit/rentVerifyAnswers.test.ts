@@ -2,7 +2,7 @@
  * Unit tests for RentVerify's pure parsers (365sms / sms-activate words), against docs/PROVIDERS.md.
  * Every parser takes an HttpAnswer and returns { ok: true, value } or { ok: false, problem }.
  */
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/answer';
 import {
 	PROVIDER,
 	answerProblem,

@@ -1,9 +1,9 @@
-// The redaction every provider answer and error goes through (scrubSecrets, nodes/shared/transport/request.ts):
+// The redaction every provider answer and error goes through (scrubSecrets, nodes/shared/transport/secrets.ts):
 // each echo a server might make of a token is gone, as judged by a separate leak finder (test/helpers/secretLeaks.ts),
 // and ordinary answers pass unchanged. test/integration/secrets.test.ts runs the same echoes through the nodes.
 import fc from 'fast-check';
 
-import { scrubSecrets } from '../../nodes/shared/transport/request';
+import { scrubSecrets } from '../../nodes/shared/transport/secrets';
 import { echoesOf, leakedSecrets } from '../helpers/secretLeaks';
 
 const HEX_TOKEN = '7f3a9c1e5b2d8046e1c9a7f35b0d2e4c6a8f1b3d5e7092c4a6b8d0f2e4c6a8b1';

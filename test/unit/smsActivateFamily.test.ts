@@ -4,7 +4,7 @@
  * the operations beyond RentVerify's (setStatus 1/3/6, getNumberV2, getStatusV2, getNumbersStatus); and
  * one test per bug a review found (each fails on the parsers before this change).
  */
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/answer';
 import {
 	answerProblem,
 	cleanText,

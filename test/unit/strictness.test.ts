@@ -14,7 +14,7 @@ import {
 	unquote,
 } from '../../nodes/shared/normalize';
 import { parseRelease, parseRental, parseRentalMessages, parseRentalServices, unwrap } from '../../nodes/shared/transport/otpVerifiedAnswers';
-import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/request';
+import type { HttpAnswer, Parsed, ProviderProblem } from '../../nodes/shared/transport/answer';
 import { answerProblem, parseNumber, parseNumberV2 } from '../../nodes/shared/transport/rentVerifyAnswers';
 
 const answer = (body: string, statusCode = 200): HttpAnswer => ({ statusCode, body });

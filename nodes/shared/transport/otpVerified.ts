@@ -12,7 +12,8 @@ import {
 	parseRentalMessages,
 	parseRentalServices,
 } from './otpVerifiedAnswers';
-import type { HttpAnswer, Parsed, ProviderCall, ProviderContext } from './request';
+import type { HttpAnswer, Parsed } from './answer';
+import type { ProviderCall, ProviderContext } from './request';
 import { callProvider } from './request';
 
 export const OTPVERIFIED_CREDENTIAL = 'otpVerifiedApi';

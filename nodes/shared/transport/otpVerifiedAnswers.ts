@@ -22,8 +22,8 @@ import {
 	toIsoUtc,
 	toNumber,
 } from '../normalize';
-import type { HttpAnswer, Parsed, ProviderProblem } from './request';
-import { failed, parsed, transportProblem, unexpectedAnswer } from './request';
+import type { HttpAnswer, Parsed, ProviderProblem } from './answer';
+import { failed, parsed, transportProblem, unexpectedAnswer } from './answer';
 
 export const PROVIDER = 'OTPVerified';
 

@@ -1,3 +1,7 @@
+/**
+ * Sending a provider call: through n8n's httpRequestWithAuthentication, reads retried with backoff, a
+ * call that moves money sent once. Changes when how requests are sent or retried changes.
+ */
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -6,40 +10,17 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { quote } from '../normalize';
+import type { HttpAnswer, Parsed, ProviderProblem } from './answer';
+import { failed, unexpectedAnswer } from './answer';
+import { networkCode } from './networkError';
+import { providerError, requestFailureProblem } from './providerError';
+import { scrubSecrets } from './secrets';
 
 /** Every n8n context our transports run in: the action node, its dropdown loaders and the trigger. */
 export type ProviderContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
-/** What the provider sent back, whatever the HTTP status: providers of this family put errors in 200s too. */
-export interface HttpAnswer {
-	statusCode: number;
-	body: string;
-	retryAfterMs?: number;
-}
-
-/** A provider answer or a failed request, explained for the user. */
-export interface ProviderProblem {
-	/** The provider's word (`NO_NUMBERS`) or our name for what went wrong (`HTML_PAGE`, `ECONNRESET`). */
-	word: string;
-	/** What happened. */
-	message: string;
-	/** What to do about it. */
-	description: string;
-	/** Whether sending the same read again may succeed (5xx, 429, reset, timeout, `ERROR_SQL`). */
-	transient: boolean;
-	retryAfterMs?: number;
-}
-
-/** The result of a pure parser: a value, or a problem that the transport turns into an error. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: ProviderProblem };
-
-export const parsed = <T>(value: T): Parsed<T> => ({ ok: true, value });
-export const failed = <T>(problem: ProviderProblem): Parsed<T> => ({ ok: false, problem });
 
 export interface ProviderCall<T> {
 	/** `RentVerify` or `OTPVerified`, as users know them. */
@@ -84,7 +65,7 @@ export async function callProvider<T>(context: ProviderContext, call: ProviderCa
 		problem = outcome.problem;
 		if (!problem.transient) break;
 	}
-	throw providerError.call(context, call, problem as ProviderProblem, attempts);
+	throw providerError(context.getNode(), call, problem as ProviderProblem, attempts);
 }
 
 async function sendOnce<T>(context: ProviderContext, call: ProviderCall<T>): Promise<Parsed<T>> {
@@ -111,7 +92,11 @@ async function sendOnce<T>(context: ProviderContext, call: ProviderCall<T>): Pro
 			},
 		})) as typeof response;
 	} catch (error) {
-		return failed(requestFailure.call(context, call, error));
+		const code = networkCode(error);
+		if (code === 'ERR_CANCELED' || cancelSignal(context)?.aborted) {
+			throw new NodeOperationError(context.getNode(), 'The execution was canceled');
+		}
+		return failed(requestFailureProblem(call, code, RETRY_POLICY.timeoutMs));
 	}
 	const answer: HttpAnswer = {
 		statusCode: response.statusCode,
@@ -159,243 +144,3 @@ export function cancelSignal(context: ProviderContext): AbortSignal | undefined 
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
-const CONNECTION_NEVER_MADE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-/** Finds the network error code (`ECONNRESET`, …) inside the errors n8n and axios wrap around it. */
-function networkCode(error: unknown): string {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const { code, message } = current as { code?: unknown; message?: unknown };
-		if (typeof code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(code)) {
-			return code === 'ECONNABORTED' && typeof message === 'string' && /timeout/i.test(message)
-				? 'ETIMEDOUT'
-				: code;
-		}
-		if (typeof message === 'string' && /socket hang up/i.test(message)) return 'ECONNRESET';
-		if (typeof message === 'string' && /timeout of \d+ms exceeded/i.test(message)) return 'ETIMEDOUT';
-		current = (current as { cause?: unknown }).cause;
-	}
-	return 'UNKNOWN';
-}
-
-function requestFailure(
-	this: ProviderContext,
-	call: ProviderCall<unknown>,
-	error: unknown,
-): ProviderProblem {
-	const code = networkCode(error);
-	if (code === 'ERR_CANCELED' || cancelSignal(this)?.aborted) {
-		throw new NodeOperationError(this.getNode(), 'The execution was canceled');
-	}
-	const name = call.providerName;
-	if (call.sentOnce && !CONNECTION_NEVER_MADE.has(code)) {
-		return {
-			word: code,
-			message: `${name}: the connection failed after the ${call.sentOnce.action} request was sent (${code}), so it may have gone through`,
-			description: `It was not sent again, so it happened at most once. ${call.sentOnce.check}`,
-			transient: false,
-		};
-	}
-	const explanations: Record<string, [string, string]> = {
-		ECONNREFUSED: [
-			`${name} refused the connection`,
-			'Check the base URL in the credential, and that the service is up.',
-		],
-		ENOTFOUND: [
-			`${name}'s host name could not be found`,
-			'Check the base URL in the credential.',
-		],
-		ECONNRESET: [
-			`${name} closed the connection before answering`,
-			'The service may be overloaded; try again in a moment.',
-		],
-		ETIMEDOUT: [
-			`${name} did not answer within ${RETRY_POLICY.timeoutMs / 1000} seconds`,
-			'The service may be slow or down; try again later.',
-		],
-	};
-	const [message, description] = explanations[code] ?? [
-		`The request to ${name} failed (${code})`,
-		'Check the base URL in the credential and your network, then try again.',
-	];
-	return { word: code, message: `${message} (${code})`, description, transient: code !== 'ENOTFOUND' };
-}
-
-function providerError(
-	this: ProviderContext,
-	call: ProviderCall<unknown>,
-	problem: ProviderProblem,
-	attempts: number,
-): NodeApiError {
-	const scrub = (text: string) => scrubSecrets(text, call.secrets);
-	const retried =
-		attempts > 1 && problem.transient ? ` It failed ${attempts} times in a row.` : '';
-	// The error object holds only what we chose to say: never the request, whose headers carry the token.
-	const errorResponse: JsonObject = { provider: call.providerName, word: scrub(problem.word) };
-	const message = scrub(problem.message);
-	const error = new NodeApiError(this.getNode(), errorResponse, {
-		message,
-		description: scrub(problem.description + retried),
-		itemIndex: call.itemIndex,
-	});
-	// NodeApiError swaps a message that names a network code (ECONNRESET, ETIMEDOUT…) for a generic
-	// "retry the request" text. Ours says more, and for a purchase that may have gone through, that
-	// advice is wrong.
-	error.message = message;
-	return error;
-}
-
-/** The shortest piece of a token that counts as the token: a server that cuts it short still gives it away. */
-const SECRET_PIECE = 8;
-const SECRET_PATTERNS = new Map<string, RegExp>();
-
-/** One character of a secret in every form a server may echo it in: as is in any case, URL-encoded, JSON-escaped. */
-function secretCharacter(character: string): string {
-	const forms = new Set<string>([character.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')]);
-	const code = character.charCodeAt(0);
-	const hex = code.toString(16).padStart(2, '0');
-	for (const byte of Buffer.from(character, 'utf8')) {
-		const byteHex = byte.toString(16).padStart(2, '0');
-		forms.add(`%${byteHex}`);
-		forms.add(`%25${byteHex}`);
-	}
-	if (character === ' ') forms.add('\\+');
-	// JSON-escaped, also twice or more (a JSON string quoted into another).
-	forms.add(`\\\\+u${code.toString(16).padStart(4, '0')}`);
-	if (character === '/' || character === '"' || character === '\\') forms.add(`\\\\+\\${character}`);
-	forms.add(`&#x0*${hex};`);
-	forms.add(`&#0*${code};`);
-	return `(?:${[...forms].join('|')})`;
-}
-
-/** What may come between two characters of an echoed secret: a line break or spaces (raw, JSON-escaped or URL-encoded). */
-const BETWEEN = '(?:\\s|\\\\+[nrt]|%0[ad])*';
-
-/**
- * Finds a secret in the forms a server may echo it in: whole or cut to a prefix or a suffix of 8 or more
- * characters, in any letter case, URL-encoded (once or twice), JSON- or HTML-escaped, split over lines.
- */
-function secretPattern(secret: string): RegExp {
-	const cached = SECRET_PATTERNS.get(secret);
-	if (cached) return cached;
-	const units = [...secret].map(secretCharacter);
-	const piece = Math.min(SECRET_PIECE, units.length);
-	// A prefix: the first `piece` characters, then each further one only after the one before it.
-	let prefix = '';
-	for (let index = units.length - 1; index >= piece; index--) prefix = `(?:${BETWEEN}${units[index]}${prefix})?`;
-	prefix = units.slice(0, piece).join(BETWEEN) + prefix;
-	// A suffix: the last `piece` characters, each earlier one only before the one after it.
-	let suffix = '';
-	for (let index = 0; index < units.length - piece; index++) suffix = `(?:${suffix}${units[index]}${BETWEEN})?`;
-	suffix += units.slice(units.length - piece).join(BETWEEN);
-	const pattern = new RegExp(`${prefix}|${suffix}`, 'gi');
-	if (SECRET_PATTERNS.size > 100) SECRET_PATTERNS.clear();
-	SECRET_PATTERNS.set(secret, pattern);
-	return pattern;
-}
-
-/**
- * The text with every secret (the token) replaced by `***`: whole, or cut to 8 or more of its first or
- * last characters, whatever the letter case, URL-encoded, JSON- or HTML-escaped, or split over lines.
- * A key saved with spaces around it is looked for without them (that is how it is sent).
- */
-export function scrubSecrets(text: string, secrets: string[]): string {
-	let clean = text;
-	let decoded: { plain: string; decoded: string } | undefined;
-	for (const raw of secrets) {
-		const secret = raw.trim();
-		if (secret.length < 4) continue;
-		// The full search costs about 0.3 µs a character (a price list of megabytes takes a while): a text in
-		// which no decoded form holds a piece of the secret is left as it is without it.
-		if (PLAIN_SECRET.test(secret)) {
-			decoded ??= decodedForms(clean);
-			const lower = secret.toLowerCase();
-			const pieces = [lower.slice(0, SECRET_PIECE), lower.slice(-SECRET_PIECE)];
-			if (!pieces.some((piece) => decoded?.plain.includes(piece) || decoded?.decoded.includes(piece))) continue;
-		}
-		clean = clean.replace(secretPattern(secret), '***');
-		decoded = undefined;
-	}
-	return clean;
-}
-
-/** Secrets of printable ASCII without the characters that encodings are made of: for these the quick check is exact. */
-const PLAIN_SECRET = /^[\x21-\x24\x27-\x5b\x5d-\x7e]+$/;
-
-/** Every encoding `secretPattern` knows, for undoing them in one pass. */
-const ENCODED = /%(?:25)?([0-9a-f]{2})|\\u([0-9a-f]{4})|&#x0*([0-9a-f]{1,6});|&#0*(\d{1,7});|\\([/"\\])|\\[nrt]/g;
-
-/** The text in lower case without spaces and line breaks, as is and with every encoding `secretPattern` knows undone. */
-function decodedForms(text: string): { plain: string; decoded: string } {
-	const lower = text.toLowerCase();
-	const fromCode = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
-	const decode = (text: string) =>
-		text.replace(ENCODED, (_, url?: string, json?: string, hex?: string, decimal?: string, escaped?: string) => {
-			if (url !== undefined) return String.fromCharCode(parseInt(url, 16));
-			if (json !== undefined) return fromCode(parseInt(json, 16));
-			if (hex !== undefined) return fromCode(parseInt(hex, 16));
-			if (decimal !== undefined) return fromCode(Number(decimal));
-			return escaped ?? ' ';
-		});
-	// Encodings inside encodings (a JSON string quoted into another): undone until nothing changes, three times at most.
-	let decoded = lower;
-	for (let pass = 0; pass < 3; pass++) {
-		const next = decode(decoded).toLowerCase();
-		if (next === decoded) break;
-		decoded = next;
-	}
-	return { plain: lower.replace(/\s+/g, ''), decoded: decoded.replace(/\s+/g, '') };
-}
-
-/** Problems every provider can answer with: an HTML page, an empty body, a rate limit, a server error. */
-export function transportProblem(providerName: string, answer: HttpAnswer): ProviderProblem | undefined {
-	const body = answer.body.trim();
-	const status = answer.statusCode;
-	if (status === 429) {
-		return {
-			word: 'HTTP_429',
-			message: `${providerName} is limiting the request rate (HTTP 429)`,
-			description: 'Too many requests in a short time; wait a little or poll less often.',
-			transient: true,
-			retryAfterMs: answer.retryAfterMs,
-		};
-	}
-	if (/^<(!doctype|html|head|body|\?xml)/i.test(body)) {
-		const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1];
-		return {
-			word: 'HTML_PAGE',
-			message: `${providerName} answered with an HTML page (HTTP ${status}${title ? `, "${quote(title, 60)}"` : ''}) instead of an API answer`,
-			description:
-				status >= 500
-					? 'The service or a proxy in front of it is failing; try again later.'
-					: 'Check the base URL in the credential: it should point at the API, not a web page.',
-			transient: status >= 500,
-		};
-	}
-	if (body === '') {
-		return {
-			word: 'EMPTY_BODY',
-			message: `${providerName} answered with an empty body (HTTP ${status})`,
-			description: 'The service may be having trouble; try again in a moment.',
-			transient: true,
-		};
-	}
-	return undefined;
-}
-
-/** An answer we do not know: never taken as success, quoted so the user can see what came back. */
-export function unexpectedAnswer(providerName: string, answer: HttpAnswer): ProviderProblem {
-	return {
-		word: 'UNEXPECTED_ANSWER',
-		message: `${providerName} gave an unexpected answer (HTTP ${answer.statusCode}): "${quote(answer.body)}"`,
-		description:
-			'Nothing was assumed from it. If it repeats, check the base URL in the credential, or report the answer to the package maintainers.',
-		transient: answer.statusCode >= 500,
-	};
-}
-
-/** The provider word a transport error carries (`NO_NUMBERS`, `ECONNRESET`, …), if it is one of ours. */
-export function providerWord(error: unknown): string | undefined {
-	const response = (error as { errorResponse?: { word?: unknown } } | null)?.errorResponse;
-	return typeof response?.word === 'string' ? response.word : undefined;
-}

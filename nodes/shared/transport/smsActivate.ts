@@ -32,7 +32,8 @@ import {
 	parseSetStatus,
 	parseStatus,
 } from './rentVerifyAnswers';
-import type { HttpAnswer, Parsed, ProviderCall, ProviderContext } from './request';
+import type { HttpAnswer, Parsed } from './answer';
+import type { ProviderCall, ProviderContext } from './request';
 import { callProvider } from './request';
 
 /** The URL and query of one action, in the base URL's style. */

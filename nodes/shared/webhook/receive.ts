@@ -33,7 +33,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { FAMILY_SERVERS, SMS_ACTIVATE, type ServerConnection } from '../transport/activationServers';
 import { parseStatus } from '../transport/rentVerifyAnswers';
-import { scrubSecrets } from '../transport/request';
+import { scrubSecrets } from '../transport/secrets';
 import { endpoint } from '../transport/smsActivate';
 import { acceptedHere, claimDelivery, hasSeen, pruneSeen, readSeen, settleDelivery, withSeen, writeSeen } from './seen';
 import { deliveryKey, pushedCodeItem, readPushedSms, webhookBodyOf } from './smsWebhook';

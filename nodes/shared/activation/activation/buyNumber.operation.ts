@@ -7,7 +7,7 @@ import { asNodeError } from '../../errors';
 import type { ActivationOutput } from '../../output';
 import { activationOutput } from '../../output';
 import { checkNumber, checkText } from '../../parameters';
-import { providerWord } from '../../transport/request';
+import { providerWord } from '../../transport/providerError';
 import { connect, getActiveActivations, getNumber, getPrices, providerOf } from '../../transport/smsActivate';
 import type { ActiveActivation, Price, PurchasedNumber } from '../../transport/rentVerifyAnswers';
 import { forEachItem } from '../../router';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { updateDisplayOptions } from '../../displayOptions';
 import type { ActivationServer } from '../../transport/activationServers';
-import { providerWord } from '../../transport/request';
+import { providerWord } from '../../transport/providerError';
 import { getServices, providerOf } from '../../transport/smsActivate';
 import { countryField, readCountry } from '../common.descriptions';
 
