@@ -17,15 +17,7 @@ import { activationOutput, codeFields } from '../output';
 import { mapWithConcurrency } from '../pool';
 import { readCredentialsOnce } from './pollContext';
 import type { ActivationEntry, RentVerifyState } from './state';
-import {
-	MAX_ACTIVATIONS,
-	MAX_CODES_PER_ACTIVATION,
-	MAX_KEY_JSON_BYTES,
-	STATE_BUDGET_BYTES,
-	clip,
-	jsonBytes,
-	memoKey,
-} from './state';
+import { MAX_CODES_PER_ACTIVATION, activationBudget, clip, memoKey } from './state';
 
 /**
  * How long after its expiry an activation that left the active list is still asked about: the
@@ -107,7 +99,7 @@ export function planActivations(
 	const candidates: Candidate[] = [];
 	const leftOut: string[] = [];
 	const seen = new Set<string>();
-	let bytes = 64; // `{"v":1,"rentVerify":{"a":{…}}}`
+	const admit = activationBudget();
 	for (const id of order) {
 		if (seen.has(id)) continue;
 		seen.add(id);
@@ -131,13 +123,10 @@ export function planActivations(
 		// Final and out of the list: nothing more can come. Back in the list: read it again.
 		if (before?.d === 1 && !row) entry.d = 1;
 
-		const worst =
-			jsonBytes(id) + jsonBytes({ ...entry, c: [] }) + MAX_CODES_PER_ACTIVATION * MAX_KEY_JSON_BYTES + 2;
-		if (candidates.length >= MAX_ACTIVATIONS || bytes + worst > STATE_BUDGET_BYTES) {
+		if (!admit(id, entry)) {
 			leftOut.push(id);
 			continue;
 		}
-		bytes += worst;
 		candidates.push({ id, configured: configured.has(id), listed: row, entry, read: entry.d !== 1 });
 	}
 	return { candidates, leftOut };

@@ -103,6 +103,23 @@ export function clip(value: string | null | undefined, max = 32): string | undef
 /** What a value takes as UTF-8 JSON, the way n8n stores static data. */
 export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
+/**
+ * Admits activation entries, one after another, while the worst case of all admitted (each with
+ * MAX_CODES_PER_ACTIVATION code keys remembered) fits STATE_BUDGET_BYTES and MAX_ACTIVATIONS: an
+ * activation is kept whole or left out, never remembered half. One per poll.
+ */
+export function activationBudget(): (id: string, entry: ActivationEntry) => boolean {
+	let bytes = 64; // `{"v":1,"rentVerify":{"a":{…}}}`
+	let admitted = 0;
+	return (id, entry) => {
+		const worst = jsonBytes(id) + jsonBytes({ ...entry, c: [] }) + MAX_CODES_PER_ACTIVATION * MAX_KEY_JSON_BYTES + 2;
+		if (admitted >= MAX_ACTIVATIONS || bytes + worst > STATE_BUDGET_BYTES) return false;
+		bytes += worst;
+		admitted++;
+		return true;
+	};
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
