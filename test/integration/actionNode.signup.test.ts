@@ -3,13 +3,14 @@
 // mapped with expressions exactly as in the editor ({{ $json.id }}).
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, cents, isErrorItem, paired, pairs, rv, useSuite } from './support';
+import { byId, cents, isErrorItem, paired, pairs, rv, useFastPolling, useSuite } from './support';
 
 const suite = useSuite();
+const POLL_INTERVAL = useFastPolling();
 
 const buy = rv('activation', 'buyNumber', { country: '={{ $json.country }}', service: '={{ $json.service }}', options: { maxPrice: 2 } });
 const waitForCode = (timeout: number, extra: Record<string, unknown> = {}) =>
-	rv('activation', 'waitForCode', { activationId: byId('={{ $json.id }}'), pollInterval: 3, timeout, ...extra });
+	rv('activation', 'waitForCode', { activationId: byId('={{ $json.id }}'), pollInterval: POLL_INTERVAL, timeout, ...extra });
 const cancel = rv('activation', 'cancel', { activationId: byId('={{ $json.id }}') });
 
 test('Buy Number → Wait for Code: each signup gets its own number and code', async () => {

@@ -6,9 +6,10 @@ import { SmsActivateTrigger } from '../../nodes/SmsActivate/SmsActivateTrigger.n
 import { FAMILY_SERVERS } from '../../nodes/shared/transport/activationServers';
 import { runListSearch, runPoll, testCredential } from '../helpers/n8nCore';
 import type { Flavour } from '../simulator';
-import { DEMO_RENTVERIFY_TOKEN, byId, cents, sa, useSuite } from './support';
+import { DEMO_RENTVERIFY_TOKEN, byId, cents, sa, useFastPolling, useSuite } from './support';
 
 const suite = useSuite();
+const POLL_INTERVAL = useFastPolling();
 
 /** Each listed server at its simulator flavour; the credential's Base URL Override points there. */
 const servers = FAMILY_SERVERS.map((server) => ({ server: server.value, name: server.name, flavour: server.value as Flavour, spec: server }));
@@ -54,7 +55,7 @@ describe.each(servers)('$name', ({ server, flavour, spec }) => {
 
 		suite.sim.flavours[flavour].scriptCode(activation.id, { afterPolls: 1, code: '482913' });
 		const waited = await suite.run(
-			sa('activation', 'waitForCode', { activationId: byId('={{ $json.id }}'), pollInterval: 3, timeout: 20 }),
+			sa('activation', 'waitForCode', { activationId: byId('={{ $json.id }}'), pollInterval: POLL_INTERVAL, timeout: 20 }),
 			{ ...credentials(), input: bought.json },
 		);
 		expect(waited.error).toBeUndefined();

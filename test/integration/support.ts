@@ -9,6 +9,7 @@ import { SmsActivateApi } from '../../credentials/SmsActivateApi.credentials';
 import { OtpVerified } from '../../nodes/OtpVerified/OtpVerified.node';
 import { RentVerify } from '../../nodes/RentVerify/RentVerify.node';
 import { SmsActivate } from '../../nodes/SmsActivate/SmsActivate.node';
+import { WAIT_LIMITS } from '../../nodes/shared/waitLoop';
 import { runNode, startNode, type NodeRunResult, type NodeUnderTest, type RunNodeOptions } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -21,6 +22,22 @@ import {
 } from '../simulator';
 
 export { DEMO_OTPVERIFIED_TOKEN, DEMO_RENTVERIFY_TOKEN };
+
+/**
+ * The poll interval this file's waits use, in seconds, with the nodes' floor lowered to it for the file:
+ * the nodes keep real providers at 3 seconds or more between polls (WAIT_LIMITS), which tests that are
+ * about what a wait does, not when, need not wait out. Files that check the floor itself do not call it.
+ */
+export function useFastPolling(seconds = 0.2): number {
+	const floor = WAIT_LIMITS.minInterval;
+	beforeAll(() => {
+		WAIT_LIMITS.minInterval = seconds;
+	});
+	afterAll(() => {
+		WAIT_LIMITS.minInterval = floor;
+	});
+	return seconds;
+}
 
 /** What the output promises for times and phones. */
 export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
