@@ -383,13 +383,18 @@ export class Editor {
 			text,
 		);
 		if (!open) await this.page.click(trigger);
+		await this.clickVisibleWithText(sel.navigationMenuItem, text);
+	}
+
+	/** Clicks the visible element matching `selector` whose text is `text`, once it stopped moving (menus zoom in). */
+	private async clickVisibleWithText(selector: string, text: string): Promise<void> {
 		const item = await this.page.waitForFunction(
-			(selector: string, label: string) =>
-				Array.from(document.querySelectorAll(selector)).find(
+			(candidates: string, label: string) =>
+				Array.from(document.querySelectorAll(candidates)).find(
 					(element) => element.innerText.trim() === label && element.getBoundingClientRect().height > 0,
 				) ?? null,
 			{ timeout: this.timeout },
-			sel.navigationMenuItem,
+			selector,
 			text,
 		);
 		const handle = item.asElement() as ElementHandle;
@@ -736,18 +741,7 @@ export class Editor {
 				throw new Error(`the list of "${parameter}" shows no "${label}" after searching "${search}"; it has: ${shown.join(', ') || 'nothing'}`);
 			});
 		if (found.error !== null) throw new Error(`the list of "${parameter}" shows an error: ${found.error}`);
-		const item = await this.page.waitForFunction(
-			(itemSelector: string, text: string) =>
-				Array.from(document.querySelectorAll(itemSelector)).find(
-					(i) => i.getBoundingClientRect().height > 0 && i.innerText.trim() === text,
-				) ?? null,
-			{ timeout: this.timeout },
-			sel.rlcItem,
-			label,
-		);
-		const handle = item.asElement() as ElementHandle;
-		await this.waitForStill(handle);
-		await handle.click();
+		await this.clickVisibleWithText(sel.rlcItem, label);
 		await this.page
 			.waitForFunction(
 				(name: string, key: string, want: string) => {
