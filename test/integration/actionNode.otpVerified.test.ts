@@ -104,7 +104,9 @@ describe('Rental → Get Messages', () => {
 	test('outputs every message of each rental (order ID from an expression), with the code digits and ISO times', async () => {
 		const a = await rentDirect(suite.sim);
 		const b = await rentDirect(suite.sim, TELEGRAM);
+		const arrivedFrom = suite.sim.now();
 		const m1 = suite.sim.otpVerified.addMessage(a, { pin: 'G-276964' });
+		const arrivedBy = suite.sim.now();
 		const m2 = suite.sim.otpVerified.addMessage(b, { message: 'Telegram code: 41234. Do not share it' });
 		const log = suite.mark();
 
@@ -130,7 +132,10 @@ describe('Rental → Get Messages', () => {
 			raw: m1,
 		});
 		expect(m1.timestamp).toMatch(/ E[SD]T$/);
-		expect(Math.abs(Date.parse(result.json[0].receivedAt as string) - suite.sim.now())).toBeLessThan(5000);
+		// The Eastern wall time, to the second, read as the instant the message arrived.
+		const receivedAt = Date.parse(result.json[0].receivedAt as string);
+		expect(receivedAt).toBeGreaterThanOrEqual(Math.floor(arrivedFrom / 1000) * 1000);
+		expect(receivedAt).toBeLessThanOrEqual(arrivedBy);
 		expect(result.json[1]).toMatchObject({ id: b, messageId: m2.id, code: '41234', codeAsSent: '41234', service: 'Telegram' });
 		expect(result.json[2]).toEqual(result.json[0]);
 		expect(log('otpVerified', 'rental-messages').map((r) => r.query)).toEqual([{ orderId: a }, { orderId: b }, { orderId: a }]);
@@ -233,7 +238,6 @@ describe('Rental → Wait for Message', () => {
 		const b = await rentDirect(suite.sim);
 		suite.sim.otpVerified.addMessage(a);
 
-		const started = Date.now();
 		const result = await suite.run(
 			otp('rental', 'waitForMessage', {
 				orderId: '={{ $json.order }}',
@@ -244,8 +248,10 @@ describe('Rental → Wait for Message', () => {
 			{ input: [{ order: a, onTimeout: 'output' }, { order: b, onTimeout: 'fail' }], continueOnFail: true },
 		);
 
-		expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
 		expect(result.status).toBe('success');
+		// The wait did not end early: each rental was read when the wait began and again at its timeout.
+		expect(suite.sim.otpVerified.rental(a).polls).toBeGreaterThanOrEqual(2);
+		expect(suite.sim.otpVerified.rental(b).polls).toBeGreaterThanOrEqual(2);
 		expect(pairs(result.items)).toEqual(paired(0, 1));
 		expect(result.json[0]).toEqual({ provider: 'otpVerified', id: a, timedOut: true, code: null, codeAsSent: null });
 		expect(result.json[1]).toEqual(errorItem(new RegExp(`No matching message arrived for order ${b} within 3 seconds`), /rental is kept/));
