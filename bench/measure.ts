@@ -71,8 +71,8 @@ export function verdict(row: BenchRow): Verdict {
 export function record(section: string, rows: BenchRow[]): void {
 	fs.mkdirSync(ROWS_DIR, { recursive: true });
 	fs.writeFileSync(path.join(ROWS_DIR, `${section}.json`), JSON.stringify(rows, null, '\t'));
-	// Also shown as the file runs, so a long run says where it is.
-	process.stdout.write(`\n${formatTable(rows)}\n`);
+	// A line as each file finishes, so a long run says where it is; the table comes at the end.
+	process.stderr.write(`bench: ${rows.map((row) => `${row.id} ${ratioText(row.ratio)}${verdict(row) === 'MISS' ? ' MISS' : ''}`).join(', ')}\n`);
 }
 
 export function readRows(): BenchRow[] {
@@ -106,8 +106,16 @@ export interface Machine {
 	cpuModel: string;
 	node: string;
 	platform: string;
-	/** 1-minute load average when the table was made: other work on the machine moves time figures. */
-	loadAverage: number;
+	/** 1-minute load averages at the start and the end of the run: other work on the machine moves time figures. */
+	loadAverage: { start: number | null; end: number };
+}
+
+const LOAD_FILE = path.join(ROWS_DIR, 'load-at-start.txt');
+const loadNow = (): number => Math.round(os.loadavg()[0] * 100) / 100;
+
+/** Called by globalSetup: the load average the run starts with. */
+export function noteStartLoad(): void {
+	fs.writeFileSync(LOAD_FILE, String(loadNow()));
 }
 
 export function machine(): Machine {
@@ -117,12 +125,14 @@ export function machine(): Machine {
 		cpuModel: cpus[0]?.model.trim() ?? 'unknown',
 		node: process.version,
 		platform: `${os.platform()} ${os.arch()}`,
-		loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
+		loadAverage: { start: fs.existsSync(LOAD_FILE) ? Number(fs.readFileSync(LOAD_FILE, 'utf8')) : null, end: loadNow() },
 	};
 }
 
 export const machineLine = (m: Machine): string =>
-	`${m.cores} cores, ${m.cpuModel}, Node.js ${m.node.replace(/^v/, '')}, ${m.platform}, load average ${m.loadAverage} at the end of the run`;
+	`${m.cores} cores, ${m.cpuModel}, Node.js ${m.node.replace(/^v/, '')}, ${m.platform}; 1-minute load average ${
+		m.loadAverage.start ?? '?'
+	} at the start of the run, ${m.loadAverage.end} at the end`;
 
 /** `1234.5` → `1,235 ms`. */
 export const ms = (value: number): string => `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1)} ms`;
