@@ -140,6 +140,8 @@ const EXPECTED = {
 		/** Fields of Wait for the SMS code's item in the output panel. */
 		output: { id: /^\d+$/, phoneNumber: /^\+\d{6,15}$/, code: /^\d{4,8}$/ },
 	},
+	/** The protocol's webhook trigger: one panel entry with no events to choose, added by clicking it. */
+	webhookTrigger: { nodeType: `${PACKAGE}.smsActivateWebhookTrigger`, query: 'SMS-Activate Protocol Webhook' },
 	/** The search whose panel goes in the README screenshot. */
 	screenshotSearch: 'SMS',
 	/**
@@ -415,6 +417,26 @@ describe('the nodes in n8n’s editor', () => {
 				await editor.closeNdv();
 			}), 120_000);
 	}
+
+	it('adds the SMS-Activate Protocol Webhook Trigger from the node panel with its credential', () =>
+		step('webhook-trigger', async () => {
+			const { nodeType, query } = EXPECTED.webhookTrigger;
+			const p = provider('smsActivate');
+			await editor.clearToasts();
+			await editor.newWorkflow();
+			const node = await editor.addNodeFromEntry(query, nodeType);
+			expect({
+				type: node.type,
+				credential: node.credentials?.[p.credential.type],
+				credentialShown: await editor.shownCredential(),
+			}).toEqual({
+				type: nodeType,
+				credential: { id: credentialIds[p.credential.type], name: p.credential.name },
+				credentialShown: p.credential.name,
+			});
+			await expectNoErrorToast();
+			await editor.closeNdv();
+		}), 90_000);
 
 	it('leaves no credential lookup failure or server error in n8n’s log and the REST API', () =>
 		step('log', async () => {

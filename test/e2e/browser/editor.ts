@@ -618,6 +618,28 @@ export class Editor {
 		return added.find((n) => n.type === nodeType) ?? added[added.length - 1];
 	}
 
+	/**
+	 * Adds a node that has no actions in the panel (a trigger with no events to choose, such as a
+	 * webhook trigger): search, click its entry, then "Add to workflow" in the details n8n shows for a
+	 * community node. Returns the node added, once its NDV is open.
+	 */
+	async addNodeFromEntry(query: string, nodeType: string): Promise<WorkflowNode> {
+		await this.waitForCredentialList();
+		const before = new Set((await this.workflowNodes()).map((n) => n.id));
+		await this.search(query);
+		const handle = await this.findPanelItem((item) => item.kind === 'node' && item.nodeType === nodeType);
+		if (!handle) throw new Error(`no panel entry for ${nodeType}; the panel lists: ${describe(await this.panelItems())}`);
+		await handle.click();
+		// A community node's entry opens its details in the panel first, with "Add to workflow".
+		await this.clickButton('[data-test-id="node-creator"]', 'Add to workflow');
+		await this.page.waitForSelector(sel.ndv, { visible: true });
+		await this.waitForCredentialList();
+		const added = (await this.workflowNodes()).filter((n) => !before.has(n.id));
+		const node = added.find((n) => n.type === nodeType);
+		if (!node) throw new Error(`clicking ${nodeType}'s entry added ${added.map((n) => n.type).join(', ') || 'no node'}`);
+		return node;
+	}
+
 	/** Search, open the entry and click the action: what a person does to add a node. */
 	async addNodeFromAction(
 		query: string,
@@ -680,7 +702,7 @@ export class Editor {
 		const node = await this.page.waitForSelector(sel.canvasNode(name), { visible: true });
 		const box = await node!.boundingBox();
 		if (!box) throw new Error(`node "${name}" is not on screen`);
-		// A double click opens the NDV; puppeteer 25 calls the click count `count`.
+		// A double click opens the NDV (puppeteer calls the click count `count`).
 		await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { count: 2 });
 		await this.page.waitForSelector(sel.ndv, { visible: true });
 	}
