@@ -25,7 +25,7 @@ export interface CatalogPick {
  * `options` dropdown loads as soon as the node's panel opens, which for a node just added from the
  * panel is before n8n gives it its credential; the load fails, and n8n drops the reload that the
  * credential's arrival asks for while that first load is still running, so the field stays on
- * "Error fetching options" (seen in n8n 2.41.1). A resource locator's list loads when the user opens
+ * "Error fetching options" (docs/N8N.md, n8n's editor). A resource locator's list loads when the user opens
  * it, with the credential the node has then, and searches long lists (180 countries) as the user types.
  */
 export function catalogPick(pick: CatalogPick): INodeProperties {
