@@ -10,7 +10,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import type { Simulator } from '../simulator';
 import { ROOT, type Credential, progress, runtime } from '../e2e/harness';
 import { type Owner, login, makeOwner } from '../e2e/triggerSupport';
 import { type Service, ensureServicePackages, startPostgres, startRedis } from './services';
@@ -305,6 +304,17 @@ export class QueueCluster {
 			});
 		}
 		return records.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** Publishes a workflow through the running main (the editor's Publish), which activates it at once. */
+	async activate(id: string): Promise<void> {
+		const workflow = await this.rest<{ data: { versionId: string } }>('GET', `workflows/${id}`);
+		await this.rest('POST', `workflows/${id}/activate`, { versionId: workflow.data.versionId });
+	}
+
+	/** Unpublishes a workflow through the running main. */
+	async deactivate(id: string): Promise<void> {
+		await this.rest('POST', `workflows/${id}/deactivate`, {});
 	}
 
 	/** Asks the main to stop a running execution (the editor's Stop button). */

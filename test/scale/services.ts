@@ -1,8 +1,8 @@
 // The services n8n's queue mode needs besides n8n itself, run from Debian's packages on this machine for
 // the scale suite: Redis (the job queue) and PostgreSQL (the database every main and worker shares). Each
 // runs on a free port of 127.0.0.1 with its data in a temporary folder, and is stopped (and the folder
-// removed) by the suite. Missing packages are installed with apt-get when running as root; otherwise the
-// suite stops with a message saying what to install.
+// removed) by the suite. Missing packages are installed with apt-get when running as root (or with sudo when
+// it asks no password, as on CI runners); otherwise the suite stops with a message saying what to install.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -36,15 +36,23 @@ export function ensureServicePackages(log: (message: string) => void = () => {})
 	if (!which('redis-server')) missing.push('redis-server');
 	if (!postgresBin()) missing.push('postgresql');
 	if (missing.length > 0) {
-		if (!isRoot() || !which('apt-get')) {
+		// As root, apt-get; elsewhere sudo when it needs no password (a CI runner), else a clear message.
+		const sudo = !isRoot() && spawnSync('sudo', ['-n', 'true']).status === 0;
+		if ((!isRoot() && !sudo) || !which('apt-get')) {
 			throw new Error(
 				`The scale suite needs ${missing.join(' and ')} (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}); ` +
 					'it starts its own instances on free ports and stops them afterwards.',
 			);
 		}
 		log(`installing ${missing.join(', ')} with apt-get`);
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		execFileSync('apt-get', ['install', '-y', ...missing], { stdio: 'ignore', env });
+		const aptGet = (args: string[]) => {
+			const [command, fullArgs] = sudo ? ['sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args]] : ['apt-get', args];
+			return spawnSync(command, fullArgs, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+		};
+		// A stale package index (a fresh CI image) makes the first try fail: update it and try again.
+		if (!aptGet(['install', '-y', ...missing]) && !(aptGet(['update']) && aptGet(['install', '-y', ...missing]))) {
+			throw new Error(`apt-get install -y ${missing.join(' ')} failed; install them and run the suite again`);
+		}
 	}
 	return { redisServer: which('redis-server')!, pgBin: postgresBin()! };
 }
@@ -106,13 +114,14 @@ export async function startRedis(redisServer: string): Promise<Service> {
 /**
  * A PostgreSQL cluster made with initdb in a temporary folder, with a database `n8n` owned by user `n8n`
  * (trust authentication on 127.0.0.1 only). PostgreSQL refuses to run as root: as root the folder is given
- * to the `postgres` system user (Debian's package creates it) and the programs run as that user.
+ * to the `postgres` system user (Debian's package creates it; `nobody` without it) and the programs run as
+ * that user.
  */
 export async function startPostgres(pgBin: string): Promise<Service & { database: string; user: string }> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-verification-pg-'));
 	const port = await runtime.freePort();
 	const data = path.join(dir, 'data');
-	const asUser = isRoot() ? 'postgres' : undefined;
+	const asUser = isRoot() ? (spawnSync('id', ['-u', 'postgres']).status === 0 ? 'postgres' : 'nobody') : undefined;
 	if (asUser) execFileSync('chown', [asUser, dir]);
 	const run = (program: string, args: string[]) => {
 		const [command, fullArgs] = asUser

@@ -1,0 +1,50 @@
+// The smaller form of the scale suite that `npm test` runs (jest.scale.ci.config.js, SCALE_FORM=ci), on one
+// queue-mode cluster (main + 2 workers) to pay for one set-up: the trigger with 6 codes while a worker is
+// killed mid-execution (default mode), 8 waits started together with 2 stopped from the main, and a worker
+// killed during Buy a number. `npm run test:scale` runs the whole suite instead (README, Scaling).
+import { type Simulator, startSimulator } from '../simulator';
+import { QueueCluster } from './cluster';
+import { CI_FORM, SEED, random, rentVerifyCredential } from './support';
+import { TRIGGER_WORKFLOW_ID, TriggerScenario, triggerScaleWorkflow } from './triggerScenario';
+import { BUY_AND_WAIT, BUY_ONCE, noSecondPurchaseAfterWorkerCrash, waitsSpreadOverWorkers, workerWorkflows } from './workersScenario';
+
+(CI_FORM ? describe : describe.skip)('n8n queue mode, main + 2 workers (the form npm test runs)', () => {
+	const cluster = new QueueCluster();
+	let simulator: Simulator;
+	let scenario: TriggerScenario;
+
+	beforeAll(async () => {
+		simulator = await startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null, rentVerifyBalance: 10_000 });
+		await cluster.setUp();
+		const credential = rentVerifyCredential(simulator);
+		await cluster.importCredentials([credential]);
+		await cluster.importWorkflows([triggerScaleWorkflow(credential), ...workerWorkflows(credential)]);
+		await cluster.startMain();
+		await cluster.startWorker('w1');
+		await cluster.startWorker('w2');
+		await cluster.activate(TRIGGER_WORKFLOW_ID);
+		scenario = new TriggerScenario(cluster, simulator, 'default mode', random(SEED));
+		await scenario.activated();
+	});
+
+	afterAll(async () => {
+		await cluster.destroy();
+		await simulator?.close();
+	});
+
+	it('trigger: each code starts exactly one execution on a worker, a worker killed mid-execution', async () => {
+		await scenario.phase('worker killed mid-execution', 6, 25_000);
+	});
+
+	it('waits spread over both workers, each with its code; stopped ones stop polling', async () => {
+		// The trigger would start executions for these numbers' codes too: it is unpublished first.
+		await cluster.deactivate(TRIGGER_WORKFLOW_ID);
+		await cluster.activate(BUY_AND_WAIT.id);
+		await waitsSpreadOverWorkers(cluster, simulator, 8, 2);
+	});
+
+	it('never buys twice when the worker running Buy a number is killed', async () => {
+		await cluster.activate(BUY_ONCE.id);
+		await noSecondPurchaseAfterWorkerCrash(cluster, simulator);
+	});
+});
