@@ -36,7 +36,7 @@ test('every folder the section names exists', () => {
 test('each layer runs with the npm script the table gives, and that script runs that folder', () => {
 	const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 	const jestProjects = require(path.join(ROOT, 'jest.config.js')) as { projects: Array<{ displayName: string; testMatch: string[] }> };
-	expect(rows.map((row) => row.folder)).toEqual(['test/unit/', 'test/integration/', 'test/e2e/', 'bench/']);
+	expect(rows.map((row) => row.folder)).toEqual(['test/unit/', 'test/integration/', 'test/e2e/', 'test/scale/', 'bench/']);
 	for (const { folder, command } of rows) {
 		const script = scripts[command.replace('npm run ', '')];
 		expect(script).toBeDefined();
