@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { ROOT, type Credential, progress, runtime } from '../e2e/harness';
 import { type Owner, login, makeOwner } from '../e2e/triggerSupport';
 import { type Service, ensureServicePackages, startPostgres, startRedis } from './services';
 
