@@ -1,7 +1,7 @@
-/** What the dropdown loaders of every node share. */
+/** What the list searches of every node share. */
 import type { INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-/** Dropdown options in alphabetical order of what the user reads. */
+/** Choices in alphabetical order of what the user reads. */
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The dropdown loaders of every sms-activate protocol node, made for the node's server: the same
+ * The list searches (Country, Service, Activation) of every sms-activate protocol node, made for the node's server: the same
  * loaders serve RentVerify and the protocol family's node, each through its own credential.
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';

@@ -19,7 +19,7 @@ import { networkCode } from './networkError';
 import { providerError, requestFailureProblem } from './providerError';
 import { scrubSecrets } from './secrets';
 
-/** Every n8n context our transports run in: the action node, its dropdown loaders and the trigger. */
+/** Every n8n context our transports run in: the action node, its list searches and the trigger. */
 export type ProviderContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface ProviderCall<T> {
