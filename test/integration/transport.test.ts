@@ -1,6 +1,7 @@
 // The transport through the action node and n8n-core's real HTTP helpers: reads retry transient failures
 // (and only reads), the RentVerify token check that keeps a malformed token on this machine, both URL styles
 // and both auth headers, and the answer variants real 365sms-family servers send.
+import http from 'node:http';
 import net from 'node:net';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -270,5 +271,47 @@ describe('answers as real 365sms-family servers send them', () => {
 
 	test('the demo token is a valid 64-hex token (sanity for the check above)', () => {
 		expect(DEMO_RENTVERIFY_TOKEN).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
+
+describe('a redirect is not followed: the token goes to the base URL in the credential only', () => {
+	/** A server that answers every request with `status` and a Location into the simulator (another origin). */
+	async function redirector(status: number): Promise<{ url: string; seen: Array<{ url: string; headers: Record<string, unknown> }>; close(): Promise<void> }> {
+		const seen: Array<{ url: string; headers: Record<string, unknown> }> = [];
+		const server = http.createServer((request, response) => {
+			seen.push({ url: request.url ?? '', headers: { ...request.headers } });
+			const target = new URL(suite.sim.rentVerifyUrl);
+			response.writeHead(status, { location: `${target.origin}${target.pathname}${request.url?.replace(/^\/api\/v1/, '') ?? ''}` });
+			response.end();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as net.AddressInfo;
+		return { url: `http://127.0.0.1:${port}/api/v1`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+	}
+
+	test.each([
+		['a read (getBalance) with the token in a header', 302, 'xApiToken', rv('account', 'getBalance')],
+		['a read with the Bearer header', 301, 'bearer', rv('account', 'getBalance')],
+		['a purchase (getNumber), which is sent once', 307, 'xApiToken', rv('activation', 'buyNumber', { country: 'usa', service: 'tg' })],
+	])('%s: HTTP %i is an error naming where it pointed; nothing reaches that address', async (_name, status, authHeader, call) => {
+		const moved = await redirector(status);
+		try {
+			const credentials = suite.credentials({ rentVerifyApi: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: moved.url, authHeader } });
+			const result = await suite.run(call, { credentials });
+
+			expect(result.status).toBe('error');
+			expect(result.error).toBeInstanceOf(NodeApiError);
+			expect(result.error.message).toMatch(
+				new RegExp(`^RentVerify redirected the request to "${new URL(suite.sim.rentVerifyUrl).origin}/[^"]*" \\(HTTP ${status}\\); it was not followed$`),
+			);
+			expect(result.error.description).toMatch(/only sent to the base URL in the credential/);
+			expect(result.error.message).not.toContain(DEMO_RENTVERIFY_TOKEN);
+			// Asked once (a redirect is not transient), and the simulator behind the redirect never heard of it.
+			expect(moved.seen).toHaveLength(1);
+			expect(suite.sim.requests).toEqual([]);
+			expect(suite.sim.purchases('rentVerify')).toBe(0);
+		} finally {
+			await moved.close();
+		}
 	});
 });

@@ -67,6 +67,20 @@ export function transportProblem(providerName: string, answer: HttpAnswer): Prov
 	return undefined;
 }
 
+/**
+ * A redirect, which the transport does not follow: the token would go along to an address the user never
+ * set. Where it points is said, so a service that moved can be followed by changing the base URL.
+ */
+export function redirectProblem(providerName: string, status: number, location: string): ProviderProblem {
+	return {
+		word: `HTTP_${status}`,
+		message: `${providerName} redirected the request to ${location ? `"${quote(location, 120)}"` : 'another address'} (HTTP ${status}); it was not followed`,
+		description:
+			'The API token is only sent to the base URL in the credential. If the service moved there, put that address in the credential; otherwise check the base URL.',
+		transient: false,
+	};
+}
+
 /** An answer we do not know: never taken as success, quoted so the user can see what came back. */
 export function unexpectedAnswer(providerName: string, answer: HttpAnswer): ProviderProblem {
 	return {

@@ -14,7 +14,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { HttpAnswer, Parsed, ProviderProblem } from './answer';
-import { failed, unexpectedAnswer } from './answer';
+import { failed, redirectProblem, unexpectedAnswer } from './answer';
 import { networkCode } from './networkError';
 import { providerError, requestFailureProblem } from './providerError';
 import { scrubSecrets } from './secrets';
@@ -80,6 +80,11 @@ async function sendOnce<T>(context: ProviderContext, call: ProviderCall<T>): Pro
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: RETRY_POLICY.timeoutMs,
+		// The token goes to the base URL in the credential and nowhere else: a redirect is not followed
+		// (a header such as RentVerify's X-API-Token would go along to wherever it points) but answered
+		// as a problem that names where it pointed.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 	try {
@@ -97,6 +102,10 @@ async function sendOnce<T>(context: ProviderContext, call: ProviderCall<T>): Pro
 			throw new NodeOperationError(context.getNode(), 'The execution was canceled');
 		}
 		return failed(requestFailureProblem(call, code, RETRY_POLICY.timeoutMs));
+	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		const location = scrubSecrets(String(response.headers?.location ?? ''), call.secrets);
+		return failed(redirectProblem(call.providerName, response.statusCode, location));
 	}
 	const answer: HttpAnswer = {
 		statusCode: response.statusCode,
