@@ -15,7 +15,7 @@ import { RentVerifyApi } from '../credentials/RentVerifyApi.credentials';
 import { RentVerifyTrigger } from '../nodes/RentVerify/RentVerifyTrigger.node';
 import { RENTVERIFY } from '../nodes/shared/transport/activationServers';
 import { getStatus } from '../nodes/shared/transport/smsActivate';
-import { readCredentialsOnce } from '../nodes/shared/trigger/pollContext';
+import { readCredentialsOnce } from '../nodes/shared/credentialsOnce';
 import { runPoll } from '../test/helpers/n8nCore';
 import { DEMO_RENTVERIFY_TOKEN } from '../test/simulator';
 import { type BenchRow, median, ms, record } from './measure';

@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readCredentialsOnce } from './credentialsOnce';
 import { asNodeError } from './errors';
 import type { Operation, OperationResult, OperationTable } from './operation';
 import type { Outcome } from './waitLoop';
@@ -69,7 +70,7 @@ export async function route<Map extends Record<string, string>, Node = undefined
 	}
 
 	const itemIndexes = this.getInputData().map((_, itemIndex) => itemIndex);
-	const outcomes = await runEachItem.call(this, operation, itemIndexes, node);
+	const outcomes = await runEachItem.call(readCredentialsOnce(this), operation, itemIndexes, node);
 	const returnData: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of [...outcomes].sort(([a], [b]) => a - b)) {
 		if (outcome.ok) {

@@ -6,7 +6,7 @@ import net from 'node:net';
 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { runListSearch } from '../helpers/n8nCore';
+import { TestCredentialsHelper, runListSearch } from '../helpers/n8nCore';
 import { DEMO_RENTVERIFY_TOKEN } from '../simulator';
 import { buyDirect, byId, otp, rentDirect, rv, useSuite } from './support';
 
@@ -312,6 +312,25 @@ describe('a redirect is not followed: the token goes to the base URL in the cred
 			expect(suite.sim.purchases('rentVerify')).toBe(0);
 		} finally {
 			await moved.close();
+		}
+	});
+});
+
+describe('the credential is read once per item and run, not once per request', () => {
+	// n8n reads a credential afresh on every getCredentials (its database, decryption, expressions): an item
+	// that checks its server, sends and names its provider would pay that several times.
+	test('Get Status over 3 items reads the RentVerify credential 3 times, whatever the requests per item', async () => {
+		const ids = [await buyDirect(suite.sim), await buyDirect(suite.sim), await buyDirect(suite.sim)];
+		const reads = jest.spyOn(TestCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			const result = await suite.run(rv('activation', 'getStatus', { activationId: byId('={{ $json.id }}') }), {
+				input: ids.map((id) => ({ id })),
+			});
+			expect(result.status).toBe('success');
+			expect(result.json.map((item) => item.id)).toEqual(ids);
+			expect(reads.mock.calls.filter(([, , type]) => type === 'rentVerifyApi')).toHaveLength(3);
+		} finally {
+			reads.mockRestore();
 		}
 	});
 });

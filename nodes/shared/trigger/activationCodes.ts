@@ -15,7 +15,7 @@ import { asNodeError } from '../errors';
 import { codeDigits } from '../normalize';
 import { activationOutput, codeFields } from '../output';
 import { mapWithConcurrency } from '../pool';
-import { readCredentialsOnce } from './pollContext';
+import { readCredentialsOnce } from '../credentialsOnce';
 import type { ActivationEntry, RentVerifyState } from './state';
 import { MAX_CODES_PER_ACTIVATION, activationBudget, clip, memoKey } from './state';
 

@@ -11,7 +11,7 @@ import { messageOutput } from '../output';
 import { mapWithConcurrency } from '../pool';
 import { asNodeError } from '../errors';
 import { errorMessage } from './activationCodes';
-import { readCredentialsOnce } from './pollContext';
+import { readCredentialsOnce } from '../credentialsOnce';
 import type { OrderEntry, OtpVerifiedState } from './state';
 import { MAX_MESSAGE_IDS_PER_ORDER, MAX_ORDERS, memoKey } from './state';
 
