@@ -4,7 +4,7 @@
 // its `.n8n/nodes/node_modules/` (as each container would have it installed), and they all share the
 // database, the Redis queue and N8N_ENCRYPTION_KEY. Workers and main can be killed, stopped and started
 // again; which worker ran which execution is read from the workers' own logs.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -144,7 +144,12 @@ export class QueueCluster {
 		const startN8n = runtime.startN8n as (o: object) => Promise<{ url: string; stop(): Promise<void>; output(): string }>;
 		const main = await startN8n({
 			userFolder: this.mainFolder,
-			env: { ...this.sharedEnv(), ...this.owner.env, OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' },
+			env: {
+				...this.sharedEnv(),
+				...this.owner.env,
+				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+				...(process.env.SCALE_MAIN_LOG_LEVEL ? { N8N_LOG_LEVEL: process.env.SCALE_MAIN_LOG_LEVEL } : {}),
+			},
 			onOutput: (chunk: Buffer | string) => (this.mainLog += chunk.toString()),
 			timeoutMs: 180_000,
 		});
@@ -306,6 +311,18 @@ export class QueueCluster {
 		return records.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
+	/** Rows of a query on the shared PostgreSQL database (psql), as tab-separated lines. */
+	sql(query: string): string {
+		const result = spawnSync('psql', ['-h', '127.0.0.1', '-p', String(this.postgres.port), '-U', 'n8n', '-d', 'n8n', '-At', '-F', '\t', '-c', query], {
+			encoding: 'utf8',
+		});
+		return result.stdout + result.stderr;
+	}
+
+	mainOutput(): string {
+		return this.mainLog;
+	}
+
 	/** Publishes a workflow through the running main (the editor's Publish), which activates it at once. */
 	async activate(id: string): Promise<void> {
 		const workflow = await this.rest<{ data: { versionId: string } }>('GET', `workflows/${id}`);
@@ -324,12 +341,20 @@ export class QueueCluster {
 
 	/** A production webhook of the main (queue mode: the main enqueues, a worker runs). */
 	async callWebhook(pathName: string, body: unknown = {}): Promise<Response> {
-		return await fetch(`${this.mainUrl}/webhook/${pathName}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-			signal: AbortSignal.timeout(30_000),
-		});
+		// Right after a workflow is published n8n answers 404 until it has registered the webhook (no
+		// execution is started then): ask again for up to 30 s.
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			const response = await fetch(`${this.mainUrl}/webhook/${pathName}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(30_000),
+			});
+			if (response.status !== 404 || Date.now() > deadline) return response;
+			await response.text();
+			await sleep(250);
+		}
 	}
 
 	async destroy(): Promise<void> {

@@ -1,5 +1,5 @@
-// RentVerify Trigger in queue mode, as trigger.test.ts (the whole suite) and ci.test.ts (the smaller form in
-// `npm test`) run it on a QueueCluster: the main polls the simulator every 10 s and enqueues one execution
+// RentVerify Trigger in queue mode, as trigger.test.ts (the whole suite) and quick.test.ts (its quick form) run
+// it on a QueueCluster: the main polls the simulator every 10 s and enqueues one execution
 // per poll that finds new codes (one item per code); the workers run them (the trigger's items, then a 3 s
 // pause, so an execution can be caught in the middle). In each phase codes arrive at random times over
 // several polls while one fault happens: none, a worker killed (SIGKILL) in the middle of an execution, the
@@ -83,8 +83,8 @@ export class TriggerScenario {
 		await this.explained(waitFor('the poll at activation', () => (this.polls() >= 1 ? true : undefined), { timeoutMs: 90_000 }));
 	}
 
-	/** Runs `fault` while codes arrive at random times over the window. */
-	async phase(fault: Fault, codesPerPhase: number, windowMs: number): Promise<PhaseCounts> {
+	/** Runs `fault` while codes arrive at random times over the window; returns the phase's counts. */
+	async phase(fault: Fault, codesPerPhase: number, windowMs: number, { duplicatesKnown = false } = {}): Promise<PhaseCounts> {
 		const { cluster, simulator, mode, rand } = this;
 		const explained = <T>(step: Promise<T>) => this.explained(step);
 		const executions = () => this.executions();
@@ -128,9 +128,12 @@ export class TriggerScenario {
 			await cluster.startWorker(victim.worker);
 		} else if (fault === 'main restarted') {
 			await sleep(windowMs / 3);
+			report(`  main stopping at ${Date.now() - started} ms`);
 			await cluster.stopMain();
 			await sleep(5000);
+			report(`  main starting at ${Date.now() - started} ms`);
 			await cluster.startMain();
+			report(`  main ready at ${Date.now() - started} ms`);
 		} else if (fault === 'Redis restarted') {
 			// Down from just before a poll (polls run at :00, :10, … s) to just after it: that poll's executions
 			// are enqueued while Redis is away. n8n exits when Redis stays away beyond
@@ -171,8 +174,18 @@ export class TriggerScenario {
 			`${mode}, ${fault}: codes delivered ${mine.length}, executions started ${list.length}, duplicates ${duplicates}, lost ${lost.length}` +
 				` (run by ${[...byWorker].map(([w, n]) => `${w} ${n}`).join(', ')}; not successful: ${notSuccess.map((e) => `${e.id} ${e.status} with ${e.items.length} code(s)`).join(', ') || 'none'}; seed ${SEED})`,
 		);
+		if (duplicates > 0 || lost.length > 0) {
+			const codeOf = (eventId: unknown) => String(eventId).split(':').pop();
+			report(`  deliveries (ms into the phase): ${mine.map((d) => `${d.code}@${d.at}`).join(' ')}`);
+			for (const e of list) report(`  execution ${e.id} (${e.status}, ${cluster.workerOf(e.id)}): ${e.items.map((i) => codeOf(i.eventId)).join(' ')}`);
+			report(`  poller_state: ${cluster.sql('SELECT * FROM poller_state').slice(0, 3000)}`);
+			const cursorLines = cluster.mainOutput().split('\n').filter((line) => /cursor|lease|durable|poll/i.test(line));
+			report(`  main log on polls (last 40):\n${cursorLines.slice(-40).join('\n')}`);
+		}
 		expect(lost.map((d) => d.eventId)).toEqual([]);
-		expect(duplicates).toBe(0);
+		// duplicatesKnown: a cell where n8n itself starts a code's execution more than once (trigger.test.ts
+		// says which and why); there the duplicates are counted and reported, and nothing may be lost.
+		if (!duplicatesKnown) expect(duplicates).toBe(0);
 		for (const e of list) {
 			// A poll that finds several codes emits them as the items of one execution.
 			expect(e.items.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 // The RentVerify node's waits and purchases in queue mode, run on a QueueCluster (cluster.ts) by
-// workers.test.ts (the whole suite) and ci.test.ts (the smaller form in `npm test`):
+// workers.test.ts (the whole suite) and quick.test.ts (its quick form):
 // - waits spread over workers: executions of Webhook → Buy a number → Wait for the SMS code, started
 //   together, run on both workers and each outputs its own code; some are stopped from the main while they
 //   wait, and their waits stop polling the provider at once;
