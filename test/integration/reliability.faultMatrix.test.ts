@@ -6,11 +6,10 @@
 // simulator's ledger moved by exactly what the user was told: the cost or refund in the output, nothing after a
 // clear error, and, after an error that says the request "may have gone through", whatever the server did.
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { RETRY_POLICY } from '../../nodes/shared/transport/request';
-import type { FaultSpec, Provider } from '../simulator';
-import { buyDirect, byId, cents, otp, rentDirect, rv, sleepMs, useSuite, type NodeCall } from './support';
+import type { Provider } from '../simulator';
+import { type Fault, cellsOf, expectCell, expectWellFormed, faultSpec, runCell } from './faultMatrix';
+import { buyDirect, byId, cents, otp, rentDirect, rv, useSuite, type NodeCall } from './support';
 
 const suite = useSuite();
 
@@ -18,38 +17,9 @@ const suite = useSuite();
 // The faults (the simulator's fault kinds), and the table
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The transport's timeout in the latency cells (30 s otherwise), and the latency beyond it. */
-const TIMEOUT_MS = 1000;
-const LATENCY_MS = 1600;
-
-const FAULTS = ['none', 'latency', '5xx', 'html', 'empty', 'resetBefore', 'resetAfter', 'unknownWord', '429', 'errorSql'] as const;
-type Fault = (typeof FAULTS)[number];
-
-function faultSpec(fault: Fault, provider: Provider): FaultSpec | undefined {
-	switch (fault) {
-		case 'none':
-			return undefined;
-		case 'latency':
-			return { kind: 'latency', ms: LATENCY_MS };
-		case '5xx':
-			return { kind: 'status', status: 503 };
-		case 'html':
-			return { kind: 'html' };
-		case 'empty':
-			return { kind: 'empty' };
-		case 'resetBefore':
-			return { kind: 'resetBefore' };
-		case 'resetAfter':
-			return { kind: 'resetAfter' };
-		case 'unknownWord':
-			return { kind: 'word', body: 'STRANGE_WORD:42' };
-		case '429':
-			return { kind: 'rateLimit' };
-		case 'errorSql':
-			// An sms-activate word: OTPVerified never documents it, so from there it is an unknown answer.
-			return provider === 'otpVerified' ? { kind: 'word', body: 'ERROR_SQL' } : { kind: 'errorSql' };
-	}
-}
+/** sms-activate's ERROR_SQL word: OTPVerified never documents it, so from there it is an unknown answer. */
+const specFor = (fault: Fault, provider: Provider) =>
+	faultSpec(fault, provider === 'otpVerified' ? { kind: 'word', body: 'ERROR_SQL' } : { kind: 'errorSql' });
 
 /** What a fault's error says when the call is not (or no longer) retried. */
 function faultMessage(fault: Fault, provider: Provider): RegExp {
@@ -74,16 +44,6 @@ function faultMessage(fault: Fault, provider: Provider): RegExp {
 	};
 	return messages[fault];
 }
-
-/**
- * What each cell must do:
- *   ok      no fault: succeeds on the first request
- *   retry   a read: the fault, then the answer: succeeds after exactly two requests
- *   fail    a clear error naming the fault, one request, nothing changed at the provider
- *   maybe-  "…request was sent (…), so it may have gone through", one request; the server had not acted
- *   maybe+  the same error, one request; the server had acted (the ledger shows it, as the error warned)
- */
-type Expected = 'ok' | 'retry' | 'fail' | 'maybe-' | 'maybe+';
 
 const TABLE: Record<string, string> = {
 	//                                    none latency 5xx    html   empty  resetBefore resetAfter unknownWord 429    errorSql
@@ -243,38 +203,17 @@ const ROWS: Record<string, Row> = {
 	},
 };
 
-const cells = Object.entries(TABLE).flatMap(([operation, line]) => {
-	const expected = line.trim().split(/\s+/) as Expected[];
-	return FAULTS.map((fault, column) => ({ operation, fault, expected: expected[column] }));
-});
+const cells = cellsOf(TABLE);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The cells
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Runs with the transport's request timeout set to `ms` (a latency beyond 30 s would make a slow test). */
-async function withTimeout<T>(ms: number, run: () => Promise<T>): Promise<T> {
-	const saved = RETRY_POLICY.timeoutMs;
-	RETRY_POLICY.timeoutMs = ms;
-	try {
-		return await run();
-	} finally {
-		RETRY_POLICY.timeoutMs = saved;
-	}
-}
-
 const balance = (provider: Provider) => cents(provider === 'rentVerify' ? suite.sim.rentVerify.balance() : suite.sim.otpVerified.balance());
 
 describe('the table itself', () => {
 	test('covers every operation of both routers, and has one valid cell per fault', () => {
-		expect(Object.keys(TABLE).sort()).toEqual(Object.keys(ROWS).sort());
-		for (const [operation, line] of Object.entries(TABLE)) {
-			const expected = line.trim().split(/\s+/);
-			expect({ operation, cells: expected.length }).toEqual({ operation, cells: FAULTS.length });
-			for (const cell of expected) expect(['ok', 'retry', 'fail', 'maybe-', 'maybe+']).toContain(cell);
-			// A request that moves money is never retried, so it never "recovers".
-			if (ROWS[operation].sentOnce) expect(expected).not.toContain('retry');
-		}
+		expectWellFormed(TABLE, ROWS);
 	});
 });
 
@@ -286,51 +225,25 @@ describe.each(Object.keys(TABLE))('%s', (operation) => {
 			const setup = (await row.setup?.()) ?? {};
 			const before = balance(row.provider);
 			const purchasesBefore = suite.sim.purchases(row.provider);
-			const spec = faultSpec(fault, row.provider);
+			const spec = specFor(fault, row.provider);
 			if (spec) suite.sim.fault(row.provider, row.route, spec);
 			const sent = suite.mark();
 
-			const result = await withTimeout(fault === 'latency' ? TIMEOUT_MS : RETRY_POLICY.timeoutMs, () => suite.run(row.call(setup)));
-			// A request the client gave up on is still answered (and acted on) by the simulator after its latency.
-			if (fault === 'latency') {
-				const first = sent(row.provider, row.route)[0];
-				await sleepMs(Math.max(0, first.at + LATENCY_MS + 100 - suite.sim.now()));
-			}
+			const result = await runCell(fault, () => suite.run(row.call(setup)), () => sent(row.provider, row.route), () => suite.sim.now());
 
-			const requests = sent(row.provider, row.route);
-			const moved = balance(row.provider) - before;
-			const acted = row.sentOnce?.acted(setup, purchasesBefore);
-			switch (expected) {
-				case 'ok':
-				case 'retry':
-					expect(result.status).toBe('success');
+			expectCell({
+				expected,
+				result,
+				requests: sent(row.provider, row.route),
+				moved: balance(row.provider) - before,
+				acted: row.sentOnce?.acted(setup, purchasesBefore),
+				sentOnce: row.sentOnce && { action: row.sentOnce.action, cents: row.sentOnce.cents },
+				failMessage: (expected === 'fail' && row.messages?.[fault]) || faultMessage(fault, row.provider),
+				output: () => {
 					row.output(result.json, setup);
-					expect(requests).toHaveLength(expected === 'ok' ? 1 : 2);
-					expect(moved).toBe(row.told?.(result.json) ?? 0);
-					if (row.sentOnce) expect(acted).toBe(true);
-					break;
-				case 'fail':
-					expect(result.status).toBe('error');
-					expect(result.error).toBeInstanceOf(NodeApiError);
-					expect(result.error.message).toMatch(row.messages?.[fault] ?? faultMessage(fault, row.provider));
-					expect(result.error.description).toMatch(/\S/);
-					expect(requests).toHaveLength(1);
-					expect(moved).toBe(0);
-					if (row.sentOnce) expect(acted).toBe(false);
-					break;
-				case 'maybe-':
-				case 'maybe+':
-					expect(result.status).toBe('error');
-					expect(result.error).toBeInstanceOf(NodeApiError);
-					expect(result.error.message).toMatch(row.sentOnce?.action as RegExp);
-					expect(result.error.message).toMatch(/request was sent \((ECONNRESET|ETIMEDOUT)\), so it may have gone through$/);
-					expect(result.error.message).toMatch(faultMessage(fault, row.provider));
-					expect(result.error.description).toMatch(/^It was not sent again, so it happened at most once\./);
-					expect(requests).toHaveLength(1);
-					expect(acted).toBe(expected === 'maybe+');
-					expect(moved).toBe(expected === 'maybe+' ? row.sentOnce?.cents : 0);
-					break;
-			}
+					return row.told?.(result.json) ?? 0;
+				},
+			});
 			expect(suite.sim.state().faults).toEqual([]);
 		},
 		15_000,
