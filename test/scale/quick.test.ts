@@ -1,14 +1,14 @@
-// The quick form of the scale suite (jest.scale.quick.config.js, SCALE_FORM=quick; about 4 minutes), on one
+// The quick form of the scale suite (jest.scale.quick.config.js, which runs this file alone; about 4 minutes), on one
 // queue-mode cluster (main + 2 workers) to pay for one set-up: the trigger with 6 codes while a worker is
 // killed mid-execution (default mode), 8 waits started together with 2 stopped from the main, and a worker
 // killed during Buy a number. `npm run test:scale` (and `npm test`) run the whole suite instead (README, Scaling).
 import { type Simulator, startSimulator } from '../simulator';
 import { QueueCluster } from './cluster';
-import { QUICK_FORM, SEED, random, rentVerifyCredential } from './support';
+import { SEED, random, rentVerifyCredential } from './support';
 import { TRIGGER_WORKFLOW_ID, TriggerScenario, triggerScaleWorkflow } from './triggerScenario';
 import { BUY_AND_WAIT, BUY_ONCE, noSecondPurchaseAfterWorkerCrash, waitsSpreadOverWorkers, workerWorkflows } from './workersScenario';
 
-(QUICK_FORM ? describe : describe.skip)('n8n queue mode, main + 2 workers (quick form)', () => {
+describe('n8n queue mode, main + 2 workers (quick form)', () => {
 	const cluster = new QueueCluster();
 	let simulator: Simulator;
 	let scenario: TriggerScenario;

@@ -1,11 +1,7 @@
-// What the scale tests share beyond cluster.ts: the suite's form (whole, or the quick one),
-// a seeded random source, the RentVerify credential and workflows for the simulator, and the report lines
-// the suite prints.
+// What the scale tests share beyond cluster.ts: a seeded random source, the RentVerify credential and
+// workflows for the simulator, and the report lines the suite prints.
 import { DEMO_RENTVERIFY_TOKEN, type Simulator } from '../simulator';
 import { type Credential, PACKAGE_NAME } from '../e2e/harness';
-
-/** `SCALE_FORM=quick` (jest.scale.quick.config.js): the quick form; anything else the whole suite. */
-export const QUICK_FORM = process.env.SCALE_FORM === 'quick';
 
 /** mulberry32: the same seed gives the same schedule (SCALE_SEED, printed with each report). */
 export function random(seed: number): () => number {

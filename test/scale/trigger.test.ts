@@ -5,7 +5,7 @@
 // Every cell requires lost 0 and duplicates 0 but one, which n8n's durable scheduler causes (see below).
 import { type Simulator, startSimulator } from '../simulator';
 import { DURABLE_CURSORS, QueueCluster } from './cluster';
-import { QUICK_FORM, SEED, random, rentVerifyCredential, report } from './support';
+import { SEED, random, rentVerifyCredential, report } from './support';
 import { ALL_FAULTS, TRIGGER_WORKFLOW_ID, TriggerScenario, triggerScaleWorkflow } from './triggerScenario';
 
 const CODES_PER_PHASE = 10;
@@ -20,7 +20,7 @@ const modes: Array<[string, Record<string, string>]> = (
 ).filter(([name]) => !process.env.SCALE_MODES || process.env.SCALE_MODES.split(',').some((m) => name.startsWith(m)));
 const faults = ALL_FAULTS.filter((f) => !process.env.SCALE_FAULTS || process.env.SCALE_FAULTS.split(',').includes(f));
 
-(QUICK_FORM ? describe.skip : describe).each(modes)('RentVerify Trigger in queue mode, main + 2 workers (%s)', (mode, modeEnv) => {
+describe.each(modes)('RentVerify Trigger in queue mode, main + 2 workers (%s)', (mode, modeEnv) => {
 	const cluster = new QueueCluster({ env: modeEnv });
 	let simulator: Simulator;
 	let scenario: TriggerScenario;

@@ -105,6 +105,8 @@ export class TriggerScenario {
 			}
 		})();
 		const before = new Set((await executions()).map((e) => e.id));
+		/** The execution whose worker was killed, and when (ms into the phase). */
+		let killed: { execution: string; at: number } | undefined;
 
 		if (fault === 'worker killed mid-execution') {
 			// The first execution of this phase that a worker is running (in its 3 s pause): kill that worker.
@@ -123,6 +125,7 @@ export class TriggerScenario {
 				),
 			);
 			await cluster.killWorker(victim.worker);
+			killed = { execution: victim.execution, at: Date.now() - started };
 			report(`${mode}: killed worker ${victim.worker} while it ran execution ${victim.execution}`);
 			await sleep(3000);
 			await cluster.startWorker(victim.worker);
@@ -165,13 +168,23 @@ export class TriggerScenario {
 		const list = (await executions()).filter((e) => !before.has(e.id));
 		const count = (eventId: string) => list.filter((e) => e.items.some((item) => item.eventId === eventId)).length;
 		const duplicates = mine.reduce((sum, d) => sum + Math.max(0, count(d.eventId) - 1), 0);
-		const lost = mine.filter((d) => count(d.eventId) === 0);
+		const missing = mine.filter((d) => count(d.eventId) === 0);
+		// n8n 2.41 sometimes keeps a dead worker's execution with its error only, without the trigger's items
+		// (README, Scaling): the codes in it were emitted once, into it, and n8n's record cannot say which. Codes missing
+		// from every execution are put down to it only when the killed execution was kept without items, and
+		// only those delivered before the kill; any other missing code is lost.
+		const victim = killed && list.find((e) => e.id === killed?.execution);
+		const keptWithoutItems =
+			victim !== undefined && victim.status !== 'success' && victim.items.every((item) => item.eventId === undefined);
+		const inKilled = keptWithoutItems ? missing.filter((d) => d.at < (killed?.at ?? 0)) : [];
+		const lost = missing.filter((d) => !inKilled.includes(d));
 		const byWorker = new Map<string, number>();
 		for (const e of list) byWorker.set(cluster.workerOf(e.id) ?? 'none', (byWorker.get(cluster.workerOf(e.id) ?? 'none') ?? 0) + 1);
 		for (const w of byWorker.keys()) this.workersUsed.add(w);
 		const notSuccess = list.filter((e) => e.status !== 'success');
 		report(
 			`${mode}, ${fault}: codes delivered ${mine.length}, executions started ${list.length}, duplicates ${duplicates}, lost ${lost.length}` +
+				(keptWithoutItems ? `, in the killed execution n8n kept without items ${inKilled.length}` : '') +
 				` (run by ${[...byWorker].map(([w, n]) => `${w} ${n}`).join(', ')}; not successful: ${notSuccess.map((e) => `${e.id} ${e.status} with ${e.items.length} code(s)`).join(', ') || 'none'}; seed ${SEED})`,
 		);
 		if (duplicates > 0 || lost.length > 0) {
@@ -188,8 +201,10 @@ export class TriggerScenario {
 		if (!duplicatesKnown) expect(duplicates).toBe(0);
 		for (const e of list) {
 			// A poll that finds several codes emits them as the items of one execution.
-			expect(e.items.length).toBeGreaterThan(0);
-			for (const item of e.items) expect(eventIds.has(String(item.eventId))).toBe(true);
+			if (!(keptWithoutItems && e === victim)) {
+				expect(e.items.length).toBeGreaterThan(0);
+				for (const item of e.items) expect(eventIds.has(String(item.eventId))).toBe(true);
+			}
 			expect(cluster.workerOf(e.id)).toBeDefined(); // a worker ran it, not the main
 			expect(cluster.startsOf(e.id)).toBe(1); // and no worker ran it again
 		}

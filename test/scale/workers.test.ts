@@ -4,10 +4,10 @@
 // killed during Buy a number.
 import { type Simulator, startSimulator } from '../simulator';
 import { QueueCluster } from './cluster';
-import { QUICK_FORM, rentVerifyCredential } from './support';
+import { rentVerifyCredential } from './support';
 import { BUY_AND_WAIT, BUY_ONCE, noSecondPurchaseAfterWorkerCrash, waitsSpreadOverWorkers, workerWorkflows } from './workersScenario';
 
-(QUICK_FORM ? describe.skip : describe)('RentVerify in queue mode, main + 2 workers', () => {
+describe('RentVerify in queue mode, main + 2 workers', () => {
 	const cluster = new QueueCluster({ concurrency: 15 });
 	let simulator: Simulator;
 
