@@ -5,6 +5,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { describeValue } from './parameters';
+
 /** What a field picked from the provider's catalog (a country, a service) is called and typed as. */
 export interface CatalogPick {
 	displayName: string;
@@ -66,7 +68,7 @@ export function readCatalogPick(
 ): string {
 	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new NodeOperationError(this.getNode(), `The parameter "${name}" must be text, but it is ${describeType(value)}`, {
+		throw new NodeOperationError(this.getNode(), `The parameter "${name}" must be text, but it is ${describeValue(value)}`, {
 			description: whatToDo.description,
 			itemIndex,
 		});
@@ -74,12 +76,6 @@ export function readCatalogPick(
 	const text = String(value).trim();
 	if (!text) throw new NodeOperationError(this.getNode(), whatToDo.missing, { description: whatToDo.description, itemIndex });
 	return text;
-}
-
-function describeType(value: unknown): string {
-	if (value === null || value === undefined) return 'empty';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** How often and how long Wait for the SMS Code / Wait for a Message ask the provider. */
