@@ -129,6 +129,42 @@ export interface PollResult {
 	staticData: string;
 	/** workflow.staticData['node:<node name>'] after the poll ({} if none). */
 	nodeStaticData: IDataObject;
+	/** What the node logged during the poll through `this.logger`, in order. */
+	logged: LoggedLine[];
+}
+
+export interface LoggedLine {
+	level: 'debug' | 'info' | 'warn' | 'error';
+	message: string;
+}
+
+/**
+ * The context's logger (n8n's, from its container) with every line also kept in `sink`: one poll's lines,
+ * even when several polls run at once.
+ */
+function recordLogger(ctx: PollContext, sink: LoggedLine[]): void {
+	// n8n-core memoizes `logger` on first read as a fixed property: read n8n's logger through the prototype's
+	// getter on a throwaway object instead, and give this context its own before anything reads it.
+	let proto: object | null = Object.getPrototypeOf(ctx) as object | null;
+	let getter: (() => unknown) | undefined;
+	while (proto !== null && getter === undefined) {
+		getter = Object.getOwnPropertyDescriptor(proto, 'logger')?.get;
+		proto = Object.getPrototypeOf(proto) as object | null;
+	}
+	if (getter === undefined) throw new UnexpectedError('PollContext has no logger getter');
+	const base = getter.call({}) as PollContext['logger'];
+	const levels = new Set<string>(['debug', 'info', 'warn', 'error']);
+	const recording = new Proxy(base, {
+		get(target, property, receiver) {
+			const value = Reflect.get(target, property, receiver) as unknown;
+			if (typeof property !== 'string' || !levels.has(property) || typeof value !== 'function') return value;
+			return (message: string, meta?: object) => {
+				sink.push({ level: property as LoggedLine['level'], message });
+				return (value as (m: string, meta?: object) => void).call(target, message, meta);
+			};
+		},
+	});
+	Object.defineProperty(ctx, 'logger', { value: recording });
 }
 
 export interface LoaderOptions extends NodeUnderTest {
@@ -224,6 +260,8 @@ export async function runPoll(opts: PollOptions): Promise<PollResult> {
 	}
 
 	const ctx = new PollContext(workflow, workflowNode, additionalData, mode, activation);
+	const logged: LoggedLine[] = [];
+	recordLogger(ctx, logged);
 	let items: INodeExecutionData[][] | null;
 	try {
 		items = await nodeType.poll.call(ctx as IPollFunctions);
@@ -238,6 +276,7 @@ export async function runPoll(opts: PollOptions): Promise<PollResult> {
 		json: (first ?? []).map((i) => i.json),
 		staticData: JSON.stringify(workflow.staticData),
 		nodeStaticData: deepCopy(JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject),
+		logged,
 	};
 }
 

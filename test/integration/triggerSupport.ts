@@ -5,16 +5,20 @@
 //   (also the one after a restart); a poll that returns null changes only the in-memory copy, and a restart
 //   rolls back to the last save;
 // - durable poll cursors: n8n reads the state from its cursor table for every poll and commits every scheduled
-//   poll, but not the poll run at activation when it emits nothing (observed in n8n 2.41.1 end to end); the
-//   trigger bridges that gap with what its process remembers, which a restart forgets.
+//   poll that changed it, but not the poll run at activation when it emits nothing (observed in n8n 2.41.1 end to
+//   end); the trigger bridges that gap with what its process remembers, which a restart forgets. After downtime
+//   the scheduler runs the missed occurrence of every Poll Times entry at once, each from the same committed
+//   cursor, each committing when it ends (`catchUp`).
 // Every poll goes through n8n-core's real PollContext (runPoll), and the state crosses each poll as a JSON string.
+import { isDeepStrictEqual } from 'node:util';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 import { OtpVerifiedTrigger } from '../../nodes/OtpVerified/OtpVerifiedTrigger.node';
 import { RentVerifyTrigger } from '../../nodes/RentVerify/RentVerifyTrigger.node';
-import { forgetProcessMemory } from '../../nodes/shared/trigger/state';
+import { forgetProcessMemory } from '../../nodes/shared/trigger/pollState';
 import { runPoll, type PollResult } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -79,7 +83,12 @@ export interface PollRecord {
 	/** The poll threw (its error), and so changed nothing. */
 	error?: Error;
 	activation: boolean;
+	/** The trigger left this poll out (another poll of it was running, or its cursor was behind): it made no request. */
+	leftOut: boolean;
 }
+
+/** What the trigger logs when it leaves a poll out (pollState.ts). */
+export const LEFT_OUT = 'Trigger poll left out';
 
 /**
  * A workflow with this trigger, active in an n8n that saves static data as 2.41 does. `memory` is the static
@@ -106,25 +115,43 @@ export class Deployment {
 	/** Runs one poll; a thrown poll is returned as `error` (n8n reports it; the state is untouched). */
 	async poll(): Promise<PollRecord> {
 		const activation = this.activating;
+		// Durable cursors: n8n reads the committed cursor for every poll, not the in-memory copy.
+		const record = await this.pollFrom(this.durable ? this.saved : this.memory, activation);
+		if (!record.error) this.activating = false;
+		return record;
+	}
+
+	/**
+	 * Durable cursors, after downtime: n8n's scheduler runs `count` polls of the node at once, all from the
+	 * committed cursor, and commits each as it ends. Returns their records in the order they were started.
+	 */
+	async catchUp(count: number): Promise<PollRecord[]> {
+		if (!this.durable || this.activating) throw new Error('catchUp: durable cursors, after the activation poll');
+		const from = this.saved;
+		return await Promise.all(Array.from({ length: count }, async () => await this.pollFrom(from, false)));
+	}
+
+	private async pollFrom(staticData: string | undefined, activation: boolean): Promise<PollRecord> {
 		this.polls++;
 		let result: PollResult;
 		try {
-			// Durable cursors: n8n reads the committed cursor for every poll, not the in-memory copy.
-			result = await pollOnce(this.sim, this.parameters, this.durable ? this.saved : this.memory, {
+			result = await pollOnce(this.sim, this.parameters, staticData, {
 				activation: activation ? (this.memory === undefined ? 'activate' : 'init') : 'init',
 				workflowId: this.workflowId,
 			});
 		} catch (error) {
 			// An activation poll that throws fails the activation: n8n tries to activate again later, so
 			// the next poll is an activation poll too.
-			return { json: [], error: error as Error, activation };
+			return { json: [], error: error as Error, activation, leftOut: false };
 		}
 		this.memory = result.staticData;
 		const emitted = result.items !== null;
-		if (emitted || (this.durable ? !activation : activation)) this.saved = this.memory;
-		this.activating = false;
+		// Durable cursors: n8n commits a poll's cursor only when the poll changed it (deep equality).
+		const changed = !isDeepStrictEqual(JSON.parse(staticData ?? '{}'), JSON.parse(result.staticData));
+		if (emitted || (this.durable ? !activation && changed : activation)) this.saved = this.memory;
 		this.emitted.push(...result.json);
-		return { json: result.json, activation };
+		const leftOut = result.logged.some((line) => line.message.startsWith(LEFT_OUT));
+		return { json: result.json, activation, leftOut };
 	}
 
 	/** n8n stops (cleanly or not) and starts again: the in-memory state is replaced by the saved one. */

@@ -66,7 +66,11 @@ export class QueueCluster {
 	private mainFolder = '';
 	private readonly seenItems = new Map<string, Array<Record<string, unknown>>>();
 
-	constructor(private readonly opts: { env?: Record<string, string>; concurrency?: number } = {}) {}
+	/**
+	 * `env` goes to every process; `mainLogLevel` to the main only (SCALE_MAIN_LOG_LEVEL overrides it), e.g.
+	 * `debug` to see n8n's scheduler and the trigger's own debug lines in `mainOutput()`.
+	 */
+	constructor(private readonly opts: { env?: Record<string, string>; concurrency?: number; mainLogLevel?: string } = {}) {}
 
 	async setUp(): Promise<void> {
 		const { redisServer, pgBin } = ensureServicePackages(progress);
@@ -148,7 +152,9 @@ export class QueueCluster {
 				...this.sharedEnv(),
 				...this.owner.env,
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-				...(process.env.SCALE_MAIN_LOG_LEVEL ? { N8N_LOG_LEVEL: process.env.SCALE_MAIN_LOG_LEVEL } : {}),
+				...(process.env.SCALE_MAIN_LOG_LEVEL ?? this.opts.mainLogLevel
+					? { N8N_LOG_LEVEL: process.env.SCALE_MAIN_LOG_LEVEL ?? (this.opts.mainLogLevel as string) }
+					: {}),
 			},
 			onOutput: (chunk: Buffer | string) => (this.mainLog += chunk.toString()),
 			timeoutMs: 180_000,

@@ -8,9 +8,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { newestOtpVerifiedMessage, pollOtpVerified } from '../../shared/trigger/otpVerifiedMessages';
-import { memoryKeyOf, readTriggerOptions, splitList, triggerOptions } from '../../shared/trigger/options';
+import { readTriggerOptions, splitList, triggerOptions } from '../../shared/trigger/options';
+import { pollWithState } from '../../shared/trigger/pollState';
 import { sampleItem } from '../../shared/trigger/sample';
-import { STATE_VERSION, loadState, saveState } from '../../shared/trigger/state';
 
 // eslint-disable-next-line @n8n/community-nodes/icon-validation -- the icon is in baseDescription (the versioned node file one folder up), spread below; n8n resolves every version's icon relative to that file
 export class OtpVerifiedTriggerV1 implements INodeType {
@@ -63,12 +63,11 @@ export class OtpVerifiedTriggerV1 implements INodeType {
 			const newest = await newestOtpVerifiedMessage.call(this, settings);
 			return [this.helpers.returnJsonArray([newest ?? sampleItem('otpVerified')])];
 		}
-		const memoryKey = memoryKeyOf.call(this);
-		const staticData = this.getWorkflowStaticData('node');
-		const previous = loadState(staticData, memoryKey).otpVerified;
-		const { events, next } = await pollOtpVerified.call(this, previous, settings);
-		// The last step, after every request: a poll that threw has changed nothing.
-		saveState(staticData, { v: STATE_VERSION, otpVerified: next }, memoryKey);
-		return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
+		// Saved as the poll's last step, after every request: a poll that threw has changed nothing.
+		return await pollWithState(
+			this,
+			'otpVerified',
+			async (previous) => await pollOtpVerified.call(this, previous, settings),
+		);
 	}
 }

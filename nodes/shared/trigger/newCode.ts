@@ -7,9 +7,9 @@ import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions }
 import type { ActivationServer } from '../transport/activationServers';
 import { providerOf } from '../transport/smsActivate';
 import { newestActivationCode, pollActivationCodes } from './activationCodes';
-import { memoryKeyOf, readTriggerOptions, splitList, triggerOptions } from './options';
+import { readTriggerOptions, splitList, triggerOptions } from './options';
+import { pollWithState } from './pollState';
 import { sampleItem } from './sample';
-import { STATE_VERSION, loadState, saveState } from './state';
 
 export const newCodeProperties: INodeProperties[] = [
 	{
@@ -85,12 +85,11 @@ export async function pollNewCodes(
 		const newest = await newestActivationCode.call(this, server, settings);
 		return [this.helpers.returnJsonArray([newest ?? sampleItem(await providerOf.call(this, server))])];
 	}
-	const memoryKey = memoryKeyOf.call(this);
-	const staticData = this.getWorkflowStaticData('node');
-	const previous = loadState(staticData, memoryKey).rentVerify;
-	const { events, next } = await pollActivationCodes.call(this, server, previous, settings);
-	// The last step, after every request: a poll that threw has changed nothing. The state goes
-	// with the items n8n saves it with (see state.ts for why that is enough).
-	saveState(staticData, { v: STATE_VERSION, rentVerify: next }, memoryKey);
-	return events.length > 0 ? [this.helpers.returnJsonArray(events)] : null;
+	// The state is saved as the poll's last step, after every request, so a poll that threw has changed
+	// nothing; it goes with the items n8n saves it with (see state.ts for why that is enough).
+	return await pollWithState(
+		this,
+		'rentVerify',
+		async (previous) => await pollActivationCodes.call(this, server, previous, settings),
+	);
 }

@@ -51,10 +51,3 @@ export function splitList(value: unknown, lowerCase = false): string[] {
 	return [...new Set(words)];
 }
 
-/**
- * The key of what this process remembers for the trigger between polls (see state.ts): one per
- * workflow and node.
- */
-export function memoryKeyOf(this: IPollFunctions): string {
-	return `${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
-}

@@ -14,6 +14,8 @@
  * forgotten with nothing to find it again (the provider lists active activations only). Activation IDs
  * set in the node are always followed, and n8n's durable poll cursors commit every poll: both close it.
  *
+ * What one n8n process remembers between polls, and when it leaves a poll out: pollState.ts.
+ *
  * Size: every list is capped and every entry's worst case is counted before it is kept, so the JSON
  * stays under STATE_BUDGET_BYTES however many codes pass (tested after 100,000).
  */
@@ -39,6 +41,9 @@ const MAX_INLINE_KEY = 16;
 const INLINE_KEY = /^[A-Za-z0-9_.:+-]+$/;
 /** JSON bytes of one remembered key in the worst case: `"#` + 16 hex + `"` and a comma. */
 export const MAX_KEY_JSON_BYTES = MAX_INLINE_KEY + 3 + 1;
+
+/** JSON bytes of the revision in the worst case: `"r":9007199254740991,`. */
+const MAX_REVISION_JSON_BYTES = 21;
 
 /** One watched RentVerify activation. Short field names: the state is stored on every emit. */
 export interface ActivationEntry {
@@ -77,6 +82,11 @@ export interface OtpVerifiedState {
 /** The node's static data. The presence of a provider's part means its first activation is done. */
 export interface TriggerState {
 	v: number;
+	/**
+	 * Revision: grows by one with every poll that changes the state (pollState.ts tells by it a poll that
+	 * started from a state older than one already emitted from). Absent before the first change.
+	 */
+	r?: number;
 	rentVerify?: RentVerifyState;
 	otpVerified?: OtpVerifiedState;
 }
@@ -109,7 +119,7 @@ export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stri
  * activation is kept whole or left out, never remembered half. One per poll.
  */
 export function activationBudget(): (id: string, entry: ActivationEntry) => boolean {
-	let bytes = 64; // `{"v":1,"rentVerify":{"a":{…}}}`
+	let bytes = 64 + MAX_REVISION_JSON_BYTES; // `{"v":1,"r":…,"rentVerify":{"a":{…}}}`
 	let admitted = 0;
 	return (id, entry) => {
 		const worst = jsonBytes(id) + jsonBytes({ ...entry, c: [] }) + MAX_CODES_PER_ACTIVATION * MAX_KEY_JSON_BYTES + 2;
@@ -167,6 +177,7 @@ export function readState(staticData: IDataObject): TriggerState {
 	// State written in another format (a later version of this package, then downgraded) is not guessed
 	// at: the trigger starts as on a first activation, which replays nothing.
 	if (staticData.v !== undefined && staticData.v !== STATE_VERSION) return state;
+	if (typeof staticData.r === 'number' && Number.isSafeInteger(staticData.r) && staticData.r > 0) state.r = staticData.r;
 	const rentVerify = staticData.rentVerify;
 	if (isObject(rentVerify) && isObject(rentVerify.a)) {
 		const a: Record<string, ActivationEntry> = {};
@@ -197,46 +208,4 @@ export function commitState(staticData: IDataObject, next: TriggerState): void {
 	if (JSON.stringify(staticData) === json) return;
 	for (const key of Object.keys(staticData)) delete staticData[key];
 	Object.assign(staticData, JSON.parse(json) as IDataObject);
-}
-
-/**
- * The last state each trigger computed in this n8n process, by workflow and node name.
- *
- * Why: with durable poll cursors (n8n 2.41.1, observed end to end), the poll n8n runs at activation is
- * not committed when it emits nothing, so the first scheduled poll finds no state, would take itself
- * for the first activation, and would skip every code that arrived in between. Static data without this
- * provider's part while this process still remembers one is exactly that case, and the remembered state
- * is used. A restart empties this memory, and the poll after a restart is an activation poll again,
- * which is what the state rules above already handle. Bounded: one entry per active trigger, at most
- * MAX_REMEMBERED, each within STATE_BUDGET_BYTES.
- */
-const processMemory = new Map<string, TriggerState>();
-const MAX_REMEMBERED = 200;
-
-/** The node's state: its static data, or what this process remembers where static data has nothing. */
-export function loadState(staticData: IDataObject, memoryKey: string): TriggerState {
-	const stored = readState(staticData);
-	const remembered = processMemory.get(memoryKey);
-	return {
-		v: STATE_VERSION,
-		rentVerify: stored.rentVerify ?? remembered?.rentVerify,
-		otpVerified: stored.otpVerified ?? remembered?.otpVerified,
-	};
-}
-
-/** `commitState`, and the same state remembered in this process (see `loadState`). */
-export function saveState(staticData: IDataObject, next: TriggerState, memoryKey: string): void {
-	commitState(staticData, next);
-	processMemory.delete(memoryKey);
-	processMemory.set(memoryKey, JSON.parse(JSON.stringify(next)) as TriggerState);
-	if (processMemory.size > MAX_REMEMBERED) {
-		processMemory.delete(processMemory.keys().next().value as string);
-	}
-}
-
-/** Forgets what this process remembers for one workflow, or for all: what an n8n restart does (for tests). */
-export function forgetProcessMemory(workflowId?: string): void {
-	for (const key of [...processMemory.keys()]) {
-		if (workflowId === undefined || key.startsWith(`${workflowId}:`)) processMemory.delete(key);
-	}
 }
