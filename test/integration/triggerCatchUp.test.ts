@@ -2,6 +2,7 @@
 // runs the missed occurrence of every Poll Times entry at once, each from the same committed cursor (docs/N8N.md,
 // "Queue mode"). Every poll goes through n8n-core's PollContext against the simulator; Deployment.catchUp starts
 // them together and commits each one's cursor as n8n does, when it ends and only if it changed.
+import type { PollResult } from '../helpers/n8nCore';
 import {
 	COMMIT_WINDOW_MS,
 	CLAIM_LIMIT_MS,
@@ -16,25 +17,12 @@ import {
 	otpVerifiedParameters,
 	pollOnce,
 	rentNumber,
-	startSimulator,
-	stock,
 	type Simulator,
+	useTriggerSimulator,
 } from './triggerSupport';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	stock(sim);
-});
+useTriggerSimulator((started) => (sim = started));
 
 afterEach(() => {
 	jest.restoreAllMocks();
@@ -45,6 +33,21 @@ function clockAhead(ms: number): void {
 	const realNow = Date.now.bind(Date);
 	jest.spyOn(Date, 'now').mockImplementation(() => realNow() + ms);
 }
+
+/**
+ * A RentVerify Trigger with durable cursors past its first scheduled poll, watching one activation; `pollFrom`
+ * runs one poll of it from the given committed state, as n8n would with that cursor.
+ */
+async function watchedActivation() {
+	const id = await buyNumber(sim);
+	const trigger = new Deployment(sim, RENTVERIFY, true);
+	await trigger.poll();
+	await trigger.poll();
+	const pollFrom = async (staticData: string | undefined) => await pollOnce(sim, RENTVERIFY, staticData, { workflowId: trigger.workflowId });
+	return { id, trigger, pollFrom };
+}
+
+const wasLeftOut = (result: PollResult) => result.logged.some((line) => line.message.startsWith(LEFT_OUT));
 
 describe('n8n catching up after downtime: several polls at once from one committed cursor', () => {
 	it('RentVerify: each code delivered during the downtime is emitted once, and the committed cursor holds them all', async () => {
@@ -92,10 +95,7 @@ describe('n8n catching up after downtime: several polls at once from one committ
 	});
 
 	it('a poll left out makes no request and changes nothing, so n8n commits nothing for it', async () => {
-		const id = await buyNumber(sim);
-		const trigger = new Deployment(sim, RENTVERIFY, true);
-		await trigger.poll();
-		await trigger.poll();
+		const { id, trigger } = await watchedActivation();
 		const committed = trigger.saved;
 		const requestsBefore = sim.requests.length;
 		const polls = await trigger.catchUp(3);
@@ -113,69 +113,57 @@ describe('n8n catching up after downtime: several polls at once from one committ
 
 describe('a poll that read its cursor before an emitting poll committed', () => {
 	it('is left out until that commit lands, then runs from it', async () => {
-		const id = await buyNumber(sim);
-		const trigger = new Deployment(sim, RENTVERIFY, true);
-		await trigger.poll();
-		await trigger.poll();
+		const { id, trigger, pollFrom } = await watchedActivation();
 		const before = trigger.saved;
 		sim.rentVerify.deliverCode(id, '424242');
 
 		// Poll A emits; n8n has not committed its cursor yet when poll B reads the old one.
-		const a = await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId });
+		const a = await pollFrom(before);
 		expect(eventIds(a.json)).toEqual([`rentVerify:${id}:424242`]);
-		const b = await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId });
+		const b = await pollFrom(before);
 		expect(b.items).toBeNull();
-		expect(b.logged.map((line) => line.message).join('\n')).toContain(LEFT_OUT);
+		expect(wasLeftOut(b)).toBe(true);
 		expect(JSON.parse(b.staticData)).toEqual(JSON.parse(before as string));
 
 		// A's commit lands: the next poll runs from it and emits only what is new.
-		const c = await pollOnce(sim, RENTVERIFY, a.staticData, { workflowId: trigger.workflowId });
-		expect(c.logged.map((line) => line.message).join('\n')).not.toContain(LEFT_OUT);
+		const c = await pollFrom(a.staticData);
+		expect(wasLeftOut(c)).toBe(false);
 		expect(c.json).toEqual([]);
 		sim.rentVerify.requestRetry(id);
 		sim.rentVerify.deliverCode(id, '434343');
-		const d = await pollOnce(sim, RENTVERIFY, c.staticData, { workflowId: trigger.workflowId });
+		const d = await pollFrom(c.staticData);
 		expect(eventIds(d.json)).toEqual([`rentVerify:${id}:434343`]);
 	});
 
 	it('runs from the older cursor once the commit window has passed: n8n dropped that commit, so its codes come again', async () => {
-		const id = await buyNumber(sim);
-		const trigger = new Deployment(sim, RENTVERIFY, true);
-		await trigger.poll();
-		await trigger.poll();
+		const { id, trigger, pollFrom } = await watchedActivation();
 		const before = trigger.saved;
 		sim.rentVerify.deliverCode(id, '515151');
-		const dropped = await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId });
+		const dropped = await pollFrom(before);
 		expect(eventIds(dropped.json)).toEqual([`rentVerify:${id}:515151`]);
 
 		clockAhead(COMMIT_WINDOW_MS - 60_000);
-		expect((await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId })).items).toBeNull();
+		expect((await pollFrom(before)).items).toBeNull();
 		jest.restoreAllMocks();
 		clockAhead(COMMIT_WINDOW_MS + 1000);
-		const again = await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId });
+		const again = await pollFrom(before);
 		expect(eventIds(again.json)).toEqual([`rentVerify:${id}:515151`]);
 	});
 
 	it('is not held back after a restart: a new process remembers nothing, and the committed cursor is the truth', async () => {
-		const id = await buyNumber(sim);
-		const trigger = new Deployment(sim, RENTVERIFY, true);
-		await trigger.poll();
-		await trigger.poll();
+		const { id, trigger, pollFrom } = await watchedActivation();
 		const before = trigger.saved;
 		sim.rentVerify.deliverCode(id, '616161');
-		await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId }); // its commit never lands
+		await pollFrom(before); // its commit never lands
 		forgetProcessMemory(trigger.workflowId);
-		const after = await pollOnce(sim, RENTVERIFY, before, { workflowId: trigger.workflowId });
+		const after = await pollFrom(before);
 		expect(eventIds(after.json)).toEqual([`rentVerify:${id}:616161`]);
 	});
 });
 
 describe('the claim one running poll holds', () => {
 	it('is released when the poll fails, so the next poll runs', async () => {
-		const id = await buyNumber(sim);
-		const trigger = new Deployment(sim, RENTVERIFY, true);
-		await trigger.poll();
-		await trigger.poll();
+		const { id, trigger } = await watchedActivation();
 		sim.fault('rentVerify', 'getActiveActivations', { kind: 'word', body: 'ERROR_SQL_BROKEN', times: 1 });
 		expect((await trigger.poll()).error).toBeDefined();
 		sim.rentVerify.deliverCode(id, '717171');
@@ -185,21 +173,18 @@ describe('the claim one running poll holds', () => {
 	});
 
 	it('is taken over after CLAIM_LIMIT_MS, so a poll that never ends cannot stop the trigger', async () => {
-		const id = await buyNumber(sim);
-		const trigger = new Deployment(sim, RENTVERIFY, true);
-		await trigger.poll();
-		await trigger.poll();
+		const { id, trigger, pollFrom } = await watchedActivation();
 		sim.fault('rentVerify', 'getActiveActivations', { kind: 'latency', ms: 1500, times: 1 });
-		const slow = pollOnce(sim, RENTVERIFY, trigger.saved, { workflowId: trigger.workflowId });
+		const slow = pollFrom(trigger.saved);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		// While it runs, another poll is left out.
-		const leftOut = await pollOnce(sim, RENTVERIFY, trigger.saved, { workflowId: trigger.workflowId });
-		expect(leftOut.logged.map((line) => line.message).join('\n')).toContain(LEFT_OUT);
+		const leftOut = await pollFrom(trigger.saved);
+		expect(wasLeftOut(leftOut)).toBe(true);
 		// Past the limit, its claim counts as abandoned.
 		clockAhead(CLAIM_LIMIT_MS + 1000);
 		sim.rentVerify.deliverCode(id, '818181');
-		const taken = await pollOnce(sim, RENTVERIFY, trigger.saved, { workflowId: trigger.workflowId });
-		expect(taken.logged.map((line) => line.message).join('\n')).not.toContain(LEFT_OUT);
+		const taken = await pollFrom(trigger.saved);
+		expect(wasLeftOut(taken)).toBe(false);
 		expect(eventIds(taken.json)).toEqual([`rentVerify:${id}:818181`]);
 		// (n8n would have dropped the abandoned poll's commit long before: its lease is 60 s.)
 		await slow;

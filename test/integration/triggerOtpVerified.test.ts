@@ -8,26 +8,13 @@ import {
 	otpVerifiedParameters,
 	pollOnce,
 	rentNumber,
-	startSimulator,
-	stock,
 	type Simulator,
+	useTriggerSimulator,
 } from './triggerSupport';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	// A winter start: message times carry EST, five hours behind UTC.
-	sim = await startSimulator({ startTime: Date.UTC(2026, 0, 15, 12, 0, 0) });
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	stock(sim);
-});
+// A winter start: message times carry EST, five hours behind UTC.
+useTriggerSimulator((started) => (sim = started), { startTime: Date.UTC(2026, 0, 15, 12, 0, 0) });
 
 const ids = (orderId: string, messages: Array<{ id: string }>) => messages.map((m) => `otpVerified:${orderId}:${m.id}`);
 

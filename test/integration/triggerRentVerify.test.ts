@@ -14,22 +14,11 @@ import {
 	stock,
 	type Simulator,
 	type TriggerCall,
+	useTriggerSimulator,
 } from './triggerSupport';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	stock(sim);
-});
+useTriggerSimulator((started) => (sim = started));
 
 const withFilters = (filters: INodeParameters, options: INodeParameters = {}): TriggerCall => ({
 	...RENTVERIFY,

@@ -50,6 +50,25 @@ export function credentialsFor(sim: Simulator, tokens: { rentVerify?: string; ot
 	};
 }
 
+/**
+ * The simulator of a trigger test file: started once (with `options`), reset and stocked before each test,
+ * closed after the file. `onStart` receives it.
+ */
+export function useTriggerSimulator(onStart: (sim: Simulator) => void, options?: Parameters<typeof startSimulator>[0]): void {
+	let sim: Simulator | undefined;
+	beforeAll(async () => {
+		sim = await startSimulator(options);
+		onStart(sim);
+	});
+	afterAll(async () => {
+		await sim?.close();
+	});
+	beforeEach(() => {
+		sim?.reset();
+		if (sim) stock(sim);
+	});
+}
+
 /** One poll through n8n-core; `staticData` is the JSON of workflow.staticData before it. */
 export async function pollOnce(
 	sim: Simulator,
