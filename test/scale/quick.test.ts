@@ -2,9 +2,9 @@
 // queue-mode cluster (main + 2 workers) to pay for one set-up: the trigger with 6 codes while a worker is
 // killed mid-execution (default mode), 8 waits started together with 2 stopped from the main, and a worker
 // killed during Buy a number. `npm run test:scale` (and `npm test`) run the whole suite instead (README, Scaling).
-import { type Simulator, startSimulator } from '../simulator';
+import type { Simulator } from '../simulator';
 import { QueueCluster } from './cluster';
-import { SEED, random, rentVerifyCredential } from './support';
+import { SEED, random, startSimulatorAndCluster } from './support';
 import { TRIGGER_WORKFLOW_ID, TriggerScenario, triggerScaleWorkflow } from './triggerScenario';
 import { BUY_AND_WAIT, BUY_ONCE, noSecondPurchaseAfterWorkerCrash, waitsSpreadOverWorkers, workerWorkflows } from './workersScenario';
 
@@ -14,14 +14,7 @@ describe('n8n queue mode, main + 2 workers (quick form)', () => {
 	let scenario: TriggerScenario;
 
 	beforeAll(async () => {
-		simulator = await startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null, rentVerifyBalance: 10_000 });
-		await cluster.setUp();
-		const credential = rentVerifyCredential(simulator);
-		await cluster.importCredentials([credential]);
-		await cluster.importWorkflows([triggerScaleWorkflow(credential), ...workerWorkflows(credential)]);
-		await cluster.startMain();
-		await cluster.startWorker('w1');
-		await cluster.startWorker('w2');
+		simulator = await startSimulatorAndCluster(cluster, (credential) => [triggerScaleWorkflow(credential), ...workerWorkflows(credential)]);
 		await cluster.activate(TRIGGER_WORKFLOW_ID);
 		scenario = new TriggerScenario(cluster, simulator, 'default mode', random(SEED));
 		await scenario.activated();

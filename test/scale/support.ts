@@ -1,7 +1,8 @@
 // What the scale tests share beyond cluster.ts: a seeded random source, the RentVerify credential and
 // workflows for the simulator, and the report lines the suite prints.
-import { DEMO_RENTVERIFY_TOKEN, type Simulator } from '../simulator';
+import { DEMO_RENTVERIFY_TOKEN, type Simulator, startSimulator } from '../simulator';
 import { type Credential, PACKAGE_NAME } from '../e2e/harness';
+import type { QueueCluster } from './cluster';
 
 /** mulberry32: the same seed gives the same schedule (SCALE_SEED, printed with each report). */
 export function random(seed: number): () => number {
@@ -24,6 +25,31 @@ export function rentVerifyCredential(simulator: Simulator): Credential {
 		type: 'rentVerifyApi',
 		data: { token: DEMO_RENTVERIFY_TOKEN, baseUrl: simulator.rentVerifyUrl, authHeader: 'xApiToken' },
 	};
+}
+
+/**
+ * What every scale test starts with: the simulator (RentVerify with money; codes only when the test delivers
+ * them) and the cluster set up with the simulator's RentVerify credential and `workflows`, its main and workers
+ * w1 and w2 running. A failed start stops the simulator again; the cluster's afterAll `destroy` does the rest.
+ */
+export async function startSimulatorAndCluster(
+	cluster: QueueCluster,
+	workflows: (credential: Credential) => object[],
+): Promise<Simulator> {
+	const simulator = await startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null, rentVerifyBalance: 10_000 });
+	try {
+		await cluster.setUp();
+		const credential = rentVerifyCredential(simulator);
+		await cluster.importCredentials([credential]);
+		await cluster.importWorkflows(workflows(credential));
+		await cluster.startMain();
+		await cluster.startWorker('w1');
+		await cluster.startWorker('w2');
+		return simulator;
+	} catch (error) {
+		await simulator.close();
+		throw error;
+	}
 }
 
 export const creds = (credential: Credential) => ({ [credential.type]: { id: credential.id, name: credential.name } });

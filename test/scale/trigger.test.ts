@@ -3,9 +3,9 @@
 // mid-execution, the main restarted, Redis restarted), once in n8n's default mode and once with durable
 // poll cursors (README, Trigger). Each phase prints codes delivered, executions started, duplicates, lost.
 // Every cell requires lost 0 and duplicates 0.
-import { type Simulator, startSimulator } from '../simulator';
+import type { Simulator } from '../simulator';
 import { DURABLE_CURSORS, QueueCluster } from './cluster';
-import { SEED, random, rentVerifyCredential } from './support';
+import { SEED, random, startSimulatorAndCluster } from './support';
 import { ALL_FAULTS, TRIGGER_WORKFLOW_ID, TriggerScenario, triggerScaleWorkflow } from './triggerScenario';
 
 const CODES_PER_PHASE = 10;
@@ -27,14 +27,7 @@ describe.each(modes)('RentVerify Trigger in queue mode, main + 2 workers (%s)', 
 	let scenario: TriggerScenario;
 
 	beforeAll(async () => {
-		simulator = await startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null, rentVerifyBalance: 10_000 });
-		await cluster.setUp();
-		const credential = rentVerifyCredential(simulator);
-		await cluster.importCredentials([credential]);
-		await cluster.importWorkflows([triggerScaleWorkflow(credential)]);
-		await cluster.startMain();
-		await cluster.startWorker('w1');
-		await cluster.startWorker('w2');
+		simulator = await startSimulatorAndCluster(cluster, (credential) => [triggerScaleWorkflow(credential)]);
 		await cluster.activate(TRIGGER_WORKFLOW_ID);
 		scenario = new TriggerScenario(cluster, simulator, mode, random(SEED + (mode === 'default mode' ? 0 : 1)));
 		await scenario.activated();

@@ -2,9 +2,9 @@
 // the whole scale suite runs them (`npm run test:scale`): 20 executions of Buy a number → Wait for the SMS
 // code finish with their codes on both workers while 4 more are stopped from the main, then a worker is
 // killed during Buy a number.
-import { type Simulator, startSimulator } from '../simulator';
+import type { Simulator } from '../simulator';
 import { QueueCluster } from './cluster';
-import { rentVerifyCredential } from './support';
+import { startSimulatorAndCluster } from './support';
 import { BUY_AND_WAIT, BUY_ONCE, noSecondPurchaseAfterWorkerCrash, waitsSpreadOverWorkers, workerWorkflows } from './workersScenario';
 
 describe('RentVerify in queue mode, main + 2 workers', () => {
@@ -12,14 +12,7 @@ describe('RentVerify in queue mode, main + 2 workers', () => {
 	let simulator: Simulator;
 
 	beforeAll(async () => {
-		simulator = await startSimulator({ port: 0, host: '127.0.0.1', autoDeliver: null, rentVerifyBalance: 10_000 });
-		await cluster.setUp();
-		const credential = rentVerifyCredential(simulator);
-		await cluster.importCredentials([credential]);
-		await cluster.importWorkflows(workerWorkflows(credential));
-		await cluster.startMain();
-		await cluster.startWorker('w1');
-		await cluster.startWorker('w2');
+		simulator = await startSimulatorAndCluster(cluster, workerWorkflows);
 		await cluster.activate(BUY_AND_WAIT.id);
 		await cluster.activate(BUY_ONCE.id);
 	});
