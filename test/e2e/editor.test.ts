@@ -418,7 +418,7 @@ describe('the nodes in n8n’s editor', () => {
 			}), 120_000);
 	}
 
-	it('adds the SMS-Activate Protocol Webhook Trigger from the node panel with its credential', () =>
+	it('adds the SMS-Activate Protocol Webhook Trigger from the node panel with its credential, and receives a pushed code on its test URL', () =>
 		step('webhook-trigger', async () => {
 			const { nodeType, query } = EXPECTED.webhookTrigger;
 			const p = provider('smsActivate');
@@ -429,11 +429,24 @@ describe('the nodes in n8n’s editor', () => {
 				type: node.type,
 				credential: node.credentials?.[p.credential.type],
 				credentialShown: await editor.shownCredential(),
+				webhookId: node.webhookId,
 			}).toEqual({
 				type: nodeType,
 				credential: { id: credentialIds[p.credential.type], name: p.credential.name },
 				credentialShown: p.credential.name,
+				webhookId: expect.stringMatching(/^[0-9a-f-]{36}$/),
 			});
+			// What the trigger panel tells the user: listen, put the test URL in the account, receive a code. The
+			// simulator's HeroSMS (the credential's server) is that account: it pushes the code it receives.
+			const activationId = await buyHeroSmsNumber(simulator);
+			let pushed = '';
+			const items = await editor.listenForTestEvent(async () => {
+				simulator.setWebhook('heroSms', `${app.url}/webhook-test/${node.webhookId}/sms-code`);
+				pushed = simulator.flavours.heroSms.deliverCode(activationId).codes.at(-1)!.code;
+			}, 30_000);
+			simulator.setWebhook('heroSms', null);
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ provider: 'heroSms', id: activationId, code: pushed });
 			await expectNoErrorToast();
 			await editor.closeNdv();
 		}), 90_000);
@@ -462,12 +475,18 @@ describe('the nodes in n8n’s editor', () => {
 		return fixtures;
 	}
 
-	async function makeTriggerFixtures(sim: Simulator): Promise<Record<string, string>> {
+	/** Buys a number from the simulator's HeroSMS with the key the editor's credential holds; its activation id. */
+	async function buyHeroSmsNumber(sim: Simulator): Promise<string> {
 		const heroSms = new URL(sim.flavourUrl('heroSms'));
 		heroSms.search = new URLSearchParams({ api_key: DEMO_RENTVERIFY_TOKEN, action: 'getNumber', service: 'tg', country: '6' }).toString();
 		const bought = await (await fetch(heroSms)).text();
 		const activationId = /^ACCESS_NUMBER:(\d+):/.exec(bought)?.[1];
 		if (!activationId) throw new Error(`the simulator's HeroSMS sold no number: ${bought}`);
+		return activationId;
+	}
+
+	async function makeTriggerFixtures(sim: Simulator): Promise<Record<string, string>> {
+		const activationId = await buyHeroSmsNumber(sim);
 		sim.flavours.heroSms.deliverCode(activationId);
 
 		const api = async (route: string, init?: RequestInit) => {

@@ -51,6 +51,8 @@ export interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string | null; name: string }>;
 	issues?: unknown;
+	/** A webhook node's id, which its URLs are built from (the editor gives one to every webhook node it adds). */
+	webhookId?: string;
 }
 
 /** One entry of the node panel's result list. */
@@ -116,6 +118,8 @@ const sel = {
 	ndv: '[data-test-id="ndv"]',
 	ndvClose: '[data-test-id="ndv-close-button"]',
 	ndvExecute: '[data-test-id="ndv"] [data-test-id="node-execute-button"]',
+	// A webhook trigger's panel while n8n listens on its test URL.
+	ndvListening: '[data-test-id="ndv"] [data-test-id="trigger-listening"]',
 	ndvParametersTab: '[data-test-id="ndv"] [data-test-id="tab-params"]',
 	param: (name: string) => `[data-test-id="ndv"] [data-test-id="parameter-input-${name}"]`,
 	// An open resource locator list (teleported to the end of <body>, only while open): its search box,
@@ -1010,6 +1014,22 @@ export class Editor {
 		const label = await button!.evaluate((e) => e.innerText.trim());
 		if (!/fetch test event/i.test(label)) throw new Error(`the NDV's execute button says "${label}", not "Fetch Test Event"`);
 		await button!.click();
+		await this.waitForVisible(`${sel.outputSuccess}, ${sel.outputFailure}`, timeoutMs);
+		return await this.outputItems();
+	}
+
+	/**
+	 * A webhook trigger's "Listen for test event" (the NDV's execute button): clicks it, waits until n8n listens on the test URL, runs
+	 * `push` (which sends the event there) and returns the items the NDV shows once the event came.
+	 */
+	async listenForTestEvent(push: () => Promise<void>, timeoutMs: number): Promise<Array<Record<string, unknown>>> {
+		const button = await this.page.waitForSelector(sel.ndvExecute, { visible: true });
+		const label = await button!.evaluate((e) => e.innerText.trim());
+		// n8n 2.41.1 labels it "Execute step" for a community webhook trigger; n8n's own say "Listen for test event".
+		if (!/listen for test event|execute step/i.test(label)) throw new Error(`the NDV's execute button says "${label}"`);
+		await button!.click();
+		await this.waitForVisible(sel.ndvListening, timeoutMs);
+		await push();
 		await this.waitForVisible(`${sel.outputSuccess}, ${sel.outputFailure}`, timeoutMs);
 		return await this.outputItems();
 	}
