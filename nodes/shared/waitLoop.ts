@@ -44,8 +44,9 @@ const CONCURRENT_CHECKS = 5;
 export const WAIT_LIMITS = { minInterval: 3, maxInterval: 300, minTimeout: 3, maxTimeout: 86_400 };
 
 /**
- * Waits for many items at once: each round checks every pending item, then sleeps one interval, so
- * ten items take as long as the slowest one, not the sum. Stops at the timeout, and at once when the
+ * Waits for many items at once: a round checks every pending item, and rounds start one interval apart
+ * (a slow answer shortens the pause after it, so checks keep the pace the user set and never come
+ * faster), so ten items take as long as the slowest one, not the sum. Stops at the timeout, and at once when the
  * execution is cancelled (n8n's `sleep` rejects on the cancel signal). With `stopOnFailure`, the first
  * round in which an item fails ends every other wait (`onStop`), recorded in `stopped`.
  */
@@ -69,6 +70,7 @@ export async function waitForAll<T>(
 	const signal = context.getExecutionCancelSignal();
 	let pending = waiters;
 	while (pending.length > 0) {
+		const roundStart = Date.now();
 		await mapWithConcurrency(pending, CONCURRENT_CHECKS, async (waiter) => await settle(waiter, waiter.check));
 		if (stopped && failed()) return await stopAll(stillPending(pending), outcomes, stopped);
 		const expired = stillPending(pending).filter((waiter) => waiter.deadline <= Date.now());
@@ -78,7 +80,7 @@ export async function waitForAll<T>(
 		if (pending.length === 0) break;
 		const nearestDeadline = Math.min(...pending.map((waiter) => waiter.deadline));
 		try {
-			await sleep(Math.max(0, Math.min(intervalMs, nearestDeadline - Date.now())), signal);
+			await sleep(Math.max(0, Math.min(roundStart + intervalMs, nearestDeadline) - Date.now()), signal);
 		} catch {
 			throw new NodeOperationError(context.getNode(), 'The execution was canceled while waiting for the SMS');
 		}
