@@ -22,6 +22,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { triggerKeyOf } from './processKey';
 import type { TriggerState } from './state';
 import { STATE_VERSION, commitState, readState } from './state';
 
@@ -57,11 +58,6 @@ export type PartPoll<P extends StatePart> = (
 	previous: TriggerState[P] | undefined,
 ) => Promise<{ events: IDataObject[]; next: NonNullable<TriggerState[P]> }>;
 
-/** What this process remembers for a trigger is kept per workflow and node. */
-function memoryKeyOf(context: IPollFunctions): string {
-	return `${context.getWorkflow().id ?? ''}:${context.getNode().name}`;
-}
-
 /** Takes the trigger's poll claim in this process, or returns undefined while another poll holds it. */
 function claim(key: string, now: number): (() => void) | undefined {
 	const held = claims.get(key);
@@ -90,7 +86,7 @@ export async function pollWithState<P extends StatePart>(
 	part: P,
 	poll: PartPoll<P>,
 ): Promise<INodeExecutionData[][] | null> {
-	const key = memoryKeyOf(context);
+	const key = triggerKeyOf(context);
 	const release = claim(key, Date.now());
 	if (release === undefined) {
 		context.logger.debug('Trigger poll left out: another poll of this trigger is running in this n8n process');

@@ -37,6 +37,7 @@ import { scrubSecrets } from '../transport/secrets';
 import { endpoint } from '../transport/smsActivate';
 import { acceptedHere, claimDelivery, hasSeen, pruneSeen, readSeen, settleDelivery, withSeen, writeSeen } from './seen';
 import { deliveryKey, pushedCodeItem, readPushedSms, webhookBodyOf } from './smsWebhook';
+import { triggerKeyOf } from '../trigger/processKey';
 
 /** The path n8n puts after the node's webhook ID: `…/webhook/<id>/sms-code`. */
 export const WEBHOOK_PATH = 'sms-code';
@@ -180,11 +181,6 @@ async function lookUpActivation(
 	if (status.ok) return { verdict: 'known' };
 	if (NOT_THIS_ACCOUNTS.has(status.problem.word)) return { verdict: 'unknown', word: status.problem.word };
 	return { verdict: 'unverified', reason: scrubSecrets(status.problem.message, secrets) };
-}
-
-/** What this process remembers per trigger: one entry per workflow and node. */
-function triggerKeyOf(context: IWebhookFunctions): string {
-	return `${context.getWorkflow().id ?? ''}:${context.getNode().name}`;
 }
 
 /**
