@@ -44,9 +44,9 @@ const CONCURRENT_CHECKS = 5;
 export const WAIT_LIMITS = { minInterval: 3, maxInterval: 300, minTimeout: 3, maxTimeout: 86_400 };
 
 /**
- * Waits for many items at once: a round checks every pending item, and rounds start one interval apart
- * (a slow answer shortens the pause after it, so checks keep the pace the user set and never come
- * faster), so ten items take as long as the slowest one, not the sum. Stops at the timeout, and at once when the
+ * Waits for many items at once: a round checks every pending item, so ten items take as long as the
+ * slowest one, not the sum, and rounds start one interval apart (a slow answer shortens the pause after
+ * it: checks keep the pace the user set and never come faster). Stops at the timeout, and at once when the
  * execution is cancelled (n8n's `sleep` rejects on the cancel signal). With `stopOnFailure`, the first
  * round in which an item fails ends every other wait (`onStop`), recorded in `stopped`.
  */

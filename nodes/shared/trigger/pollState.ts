@@ -110,8 +110,7 @@ export async function pollWithState<P extends StatePart>(
 		const changed = fromMemory || JSON.stringify(next) !== JSON.stringify(start[part]);
 		// Revisions only grow in this process, so "older than what was emitted" is a plain comparison.
 		const nextRevision = changed ? Math.max(revision, remembered?.state.r ?? 0) + 1 : revision;
-		const state: TriggerState = { v: STATE_VERSION, r: nextRevision, [part]: next };
-		if (nextRevision === 0) delete state.r;
+		const state: TriggerState = { v: STATE_VERSION, ...(nextRevision > 0 ? { r: nextRevision } : {}), [part]: next };
 		commitState(staticData, state);
 		remember(key, {
 			state: JSON.parse(JSON.stringify(state)) as TriggerState,
