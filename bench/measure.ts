@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { mulberry32 } from '../test/simulator/random';
+
 export const ROOT = path.resolve(__dirname, '..');
 /** Where each bench file leaves its rows for globalTeardown (ignored by git, emptied by globalSetup). */
 export const ROWS_DIR = path.join(ROOT, '.jest-cache', 'bench-rows');
@@ -32,17 +34,8 @@ export function median(values: number[]): number {
 
 export const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-/** mulberry32: the same seed gives the same numbers in [0, 1) on every machine. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** mulberry32 (the simulator's): the same seed gives the same numbers in [0, 1) on every machine. */
+export const seededRandom = mulberry32;
 
 /** One figure of the table. */
 export interface BenchRow {

@@ -24,6 +24,8 @@ import { writeFileSync } from 'node:fs';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { createRandom } from '../simulator/random';
+
 import {
 	Deployment,
 	RENTVERIFY,
@@ -53,23 +55,8 @@ function rebaselineIfUncommitted(trigger: Deployment, delivered: Array<{ afterBa
 	stats.rebaselines++;
 }
 
-/** mulberry32: small, seeded, reproducible. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = (): number => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		next,
-		chance: (p: number) => next() < p,
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-		pick: <T>(list: T[]): T => list[Math.floor(next() * list.length)],
-	};
-}
+/** Seeded and reproducible: the simulator's mulberry32 with its helpers. */
+const random = createRandom;
 type Random = ReturnType<typeof random>;
 
 interface Stats {

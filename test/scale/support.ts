@@ -2,19 +2,11 @@
 // workflows for the simulator, and the report lines the suite prints.
 import { DEMO_RENTVERIFY_TOKEN, type Simulator, startSimulator } from '../simulator';
 import { type Credential, PACKAGE_NAME } from '../e2e/harness';
+import { mulberry32 } from '../simulator/random';
 import type { QueueCluster } from './cluster';
 
-/** mulberry32: the same seed gives the same schedule (SCALE_SEED, printed with each report). */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** mulberry32 (the simulator's): the same seed gives the same schedule (SCALE_SEED, printed with each report). */
+export const random = mulberry32;
 
 export const SEED = Number(process.env.SCALE_SEED ?? Date.now() % 100000);
 
