@@ -1,6 +1,6 @@
 // What the fault matrices (reliability.faultMatrix*.test.ts, README "Reliability") share: the simulator's faults
 // as columns, the outcome words of a table's cells, and the checks one cell makes of a run. Each matrix file keeps
-// its own rows (the operations, their setup and output) and the messages its servers give.
+// its own rows (the operations, their setup and output) and the words its servers give to a 5xx and to ERROR_SQL.
 import { NodeApiError } from 'n8n-workflow';
 
 import type { NodeRunResult } from '../helpers/n8nCore';
@@ -40,6 +40,34 @@ export function faultSpec(fault: Fault, errorSql: FaultSpec = { kind: 'errorSql'
 		case 'errorSql':
 			return errorSql;
 	}
+}
+
+/** `text` as a literal inside a RegExp. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What a fault's error says when the call is not (or no longer) retried, for a server the errors call `name`.
+ * The words of a 5xx answer and of ERROR_SQL depend on the server, so each matrix gives its own.
+ */
+export function faultMessage(
+	fault: Fault,
+	name: string,
+	own: { '5xx': RegExp; errorSql: RegExp },
+): RegExp {
+	const named = escapeRegExp(name);
+	const messages: Record<Fault, RegExp> = {
+		none: /^$/,
+		latency: /ETIMEDOUT|did not answer within/,
+		'5xx': own['5xx'],
+		html: new RegExp(`^${named} answered with an HTML page \\(HTTP 502, "502 Bad Gateway"\\) instead of an API answer$`),
+		empty: new RegExp(`^${named} answered with an empty body \\(HTTP 200\\)$`),
+		resetBefore: /ECONNRESET/,
+		resetAfter: /ECONNRESET/,
+		unknownWord: new RegExp(`^${named} gave an unexpected answer \\(HTTP 200\\): "STRANGE_WORD:42"$`),
+		'429': new RegExp(`^${named} is limiting the request rate \\(HTTP 429\\)$`),
+		errorSql: own.errorSql,
+	};
+	return messages[fault];
 }
 
 /**

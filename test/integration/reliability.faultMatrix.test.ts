@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Provider } from '../simulator';
-import { type Fault, cellsOf, expectCell, expectWellFormed, faultSpec, runCell } from './faultMatrix';
+import { type Fault, cellsOf, expectCell, expectWellFormed, faultMessage, faultSpec, runCell } from './faultMatrix';
 import { buyDirect, byId, cents, otp, rentDirect, rv, useSuite, type NodeCall } from './support';
 
 const suite = useSuite();
@@ -21,29 +21,17 @@ const suite = useSuite();
 const specFor = (fault: Fault, provider: Provider) =>
 	faultSpec(fault, provider === 'otpVerified' ? { kind: 'word', body: 'ERROR_SQL' } : { kind: 'errorSql' });
 
-/** What a fault's error says when the call is not (or no longer) retried. */
-function faultMessage(fault: Fault, provider: Provider): RegExp {
-	const name = provider === 'rentVerify' ? 'RentVerify' : 'OTPVerified';
-	const messages: Record<Fault, RegExp> = {
-		none: /^$/,
-		latency: /ETIMEDOUT|did not answer within/,
-		'5xx':
-			provider === 'rentVerify'
-				? /^RentVerify gave an unexpected answer \(HTTP 503\): "Service Unavailable"$/
-				: /^OTPVerified refused the request: "Service Unavailable" \(HTTP 503\)$/,
-		html: new RegExp(`^${name} answered with an HTML page \\(HTTP 502, "502 Bad Gateway"\\) instead of an API answer$`),
-		empty: new RegExp(`^${name} answered with an empty body \\(HTTP 200\\)$`),
-		resetBefore: /ECONNRESET/,
-		resetAfter: /ECONNRESET/,
-		unknownWord: new RegExp(`^${name} gave an unexpected answer \\(HTTP 200\\): "STRANGE_WORD:42"$`),
-		'429': new RegExp(`^${name} is limiting the request rate \\(HTTP 429\\)$`),
-		errorSql:
-			provider === 'rentVerify'
-				? /^RentVerify had an internal database error \(ERROR_SQL\)$/
-				: /^OTPVerified gave an unexpected answer \(HTTP 200\): "ERROR_SQL"$/,
-	};
-	return messages[fault];
-}
+/** What a fault's error says when the call is not (or no longer) retried: each provider's own 5xx and ERROR_SQL words. */
+const messageOf = (fault: Fault, provider: Provider): RegExp =>
+	provider === 'rentVerify'
+		? faultMessage(fault, 'RentVerify', {
+				'5xx': /^RentVerify gave an unexpected answer \(HTTP 503\): "Service Unavailable"$/,
+				errorSql: /^RentVerify had an internal database error \(ERROR_SQL\)$/,
+			})
+		: faultMessage(fault, 'OTPVerified', {
+				'5xx': /^OTPVerified refused the request: "Service Unavailable" \(HTTP 503\)$/,
+				errorSql: /^OTPVerified gave an unexpected answer \(HTTP 200\): "ERROR_SQL"$/,
+			});
 
 const TABLE: Record<string, string> = {
 	//                                    none latency 5xx    html   empty  resetBefore resetAfter unknownWord 429    errorSql
@@ -238,7 +226,7 @@ describe.each(Object.keys(TABLE))('%s', (operation) => {
 				moved: balance(row.provider) - before,
 				acted: row.sentOnce?.acted(setup, purchasesBefore),
 				sentOnce: row.sentOnce && { action: row.sentOnce.action, cents: row.sentOnce.cents },
-				failMessage: (expected === 'fail' && row.messages?.[fault]) || faultMessage(fault, row.provider),
+				failMessage: (expected === 'fail' && row.messages?.[fault]) || messageOf(fault, row.provider),
 				output: () => {
 					row.output(result.json, setup);
 					return row.told?.(result.json) ?? 0;
