@@ -2,7 +2,6 @@
 // runs the missed occurrence of every Poll Times entry at once, each from the same committed cursor (docs/N8N.md,
 // "Queue mode"). Every poll goes through n8n-core's PollContext against the simulator; Deployment.catchUp starts
 // them together and commits each one's cursor as n8n does, when it ends and only if it changed.
-import type { PollResult } from '../helpers/n8nCore';
 import {
 	COMMIT_WINDOW_MS,
 	CLAIM_LIMIT_MS,
@@ -10,7 +9,6 @@ import {
 } from '../../nodes/shared/trigger/pollState';
 import {
 	Deployment,
-	LEFT_OUT,
 	RENTVERIFY,
 	buyNumber,
 	eventIds,
@@ -19,6 +17,7 @@ import {
 	rentNumber,
 	type Simulator,
 	useTriggerSimulator,
+	wasLeftOut,
 } from './triggerSupport';
 
 let sim: Simulator;
@@ -47,7 +46,6 @@ async function watchedActivation() {
 	return { id, trigger, pollFrom };
 }
 
-const wasLeftOut = (result: PollResult) => result.logged.some((line) => line.message.startsWith(LEFT_OUT));
 
 describe('n8n catching up after downtime: several polls at once from one committed cursor', () => {
 	it('RentVerify: each code delivered during the downtime is emitted once, and the committed cursor holds them all', async () => {

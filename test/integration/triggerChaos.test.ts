@@ -174,14 +174,8 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 				.map((a) => a.id),
 		);
 
-	const poll = async (label: string) => {
-		// Durable cursors: n8n reads the committed cursor for every poll, so the trigger knows what was committed.
-		if (mode === 'durable') knownMemory = new Set(knownSaved);
-		const listed = open();
-		const activation = trigger.activating;
-		const result = await trigger.poll();
-		countPollOutcome(result, log, label, result.json);
-		if (result.error) return;
+	/** What a completed poll that saw the active list `listed` teaches the model. */
+	const learn = (listed: Set<string>) => {
 		for (const id of ids) {
 			if (listed.has(id) || leftChecked.has(id)) continue;
 			// The first completed poll after `id` left the active list: it can only be read if it is known.
@@ -195,6 +189,17 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 			knownMemory.add(id);
 			everKnown.add(id);
 		}
+	};
+
+	const poll = async (label: string) => {
+		// Durable cursors: n8n reads the committed cursor for every poll, so the trigger knows what was committed.
+		if (mode === 'durable') knownMemory = new Set(knownSaved);
+		const listed = open();
+		const activation = trigger.activating;
+		const result = await trigger.poll();
+		countPollOutcome(result, log, label, result.json);
+		if (result.error) return;
+		learn(listed);
 		// What n8n commits (triggerSupport.ts): default mode, emitting and activation polls; durable cursors,
 		// every poll but an activation poll that emits nothing.
 		const committed = result.json.length > 0 || (mode === 'durable' ? !activation : activation);
@@ -213,18 +218,7 @@ async function rentVerifySchedule(sim: Simulator, rng: Random, index: number, lo
 		const ran = polls.filter((result) => !result.leftOut);
 		check(ran.length >= 1, 'a catch-up ran at least one poll', log);
 		if (!ran.some((result) => !result.error)) return;
-		for (const id of ids) {
-			if (listed.has(id) || leftChecked.has(id)) continue;
-			leftChecked.add(id);
-			if (!knownMemory.has(id)) {
-				exempt.set(id, everKnown.has(id) ? 'rolledBack' : 'neverListed');
-				log.push(`model: ${id} left the list unknown to the trigger (${exempt.get(id)})`);
-			}
-		}
-		for (const id of listed) {
-			knownMemory.add(id);
-			everKnown.add(id);
-		}
+		learn(listed);
 		knownSaved = new Set(knownMemory);
 	};
 

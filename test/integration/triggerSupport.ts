@@ -18,7 +18,7 @@ import { OtpVerifiedApi } from '../../credentials/OtpVerifiedApi.credentials';
 import { RentVerifyApi } from '../../credentials/RentVerifyApi.credentials';
 import { OtpVerifiedTrigger } from '../../nodes/OtpVerified/OtpVerifiedTrigger.node';
 import { RentVerifyTrigger } from '../../nodes/RentVerify/RentVerifyTrigger.node';
-import { forgetProcessMemory } from '../../nodes/shared/trigger/pollState';
+import { LEFT_OUT_LOG, forgetProcessMemory } from '../../nodes/shared/trigger/pollState';
 import { runPoll, type PollResult } from '../helpers/n8nCore';
 import {
 	DEMO_OTPVERIFIED_TOKEN,
@@ -69,6 +69,9 @@ export function useTriggerSimulator(onStart: (sim: Simulator) => void, options?:
 	});
 }
 
+/** Whether the trigger left the poll out (pollState.ts): it logged so, and made no request. */
+export const wasLeftOut = (result: PollResult): boolean => result.logged.some((line) => line.message.startsWith(LEFT_OUT_LOG));
+
 /** One poll through n8n-core; `staticData` is the JSON of workflow.staticData before it. */
 export async function pollOnce(
 	sim: Simulator,
@@ -106,8 +109,6 @@ export interface PollRecord {
 	leftOut: boolean;
 }
 
-/** What the trigger logs when it leaves a poll out (pollState.ts). */
-export const LEFT_OUT = 'Trigger poll left out';
 
 /**
  * A workflow with this trigger, active in an n8n that saves static data as 2.41 does. `memory` is the static
@@ -169,8 +170,7 @@ export class Deployment {
 		const changed = !isDeepStrictEqual(JSON.parse(staticData ?? '{}'), JSON.parse(result.staticData));
 		if (emitted || (this.durable ? !activation && changed : activation)) this.saved = this.memory;
 		this.emitted.push(...result.json);
-		const leftOut = result.logged.some((line) => line.message.startsWith(LEFT_OUT));
-		return { json: result.json, activation, leftOut };
+		return { json: result.json, activation, leftOut: wasLeftOut(result) };
 	}
 
 	/** n8n stops (cleanly or not) and starts again: the in-memory state is replaced by the saved one. */

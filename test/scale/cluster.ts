@@ -145,6 +145,7 @@ export class QueueCluster {
 	}
 
 	async startMain(): Promise<void> {
+		const mainLogLevel = process.env.SCALE_MAIN_LOG_LEVEL ?? this.opts.mainLogLevel;
 		const startN8n = runtime.startN8n as (o: object) => Promise<{ url: string; stop(): Promise<void>; output(): string }>;
 		const main = await startN8n({
 			userFolder: this.mainFolder,
@@ -152,9 +153,7 @@ export class QueueCluster {
 				...this.sharedEnv(),
 				...this.owner.env,
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-				...(process.env.SCALE_MAIN_LOG_LEVEL ?? this.opts.mainLogLevel
-					? { N8N_LOG_LEVEL: process.env.SCALE_MAIN_LOG_LEVEL ?? (this.opts.mainLogLevel as string) }
-					: {}),
+				...(mainLogLevel ? { N8N_LOG_LEVEL: mainLogLevel } : {}),
 			},
 			onOutput: (chunk: Buffer | string) => (this.mainLog += chunk.toString()),
 			timeoutMs: 180_000,

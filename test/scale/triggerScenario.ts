@@ -5,6 +5,7 @@
 // several polls while one fault happens: none, a worker killed (SIGKILL) in the middle of an execution, the
 // main restarted, Redis restarted right across a poll. Each phase counts codes delivered, executions started,
 // duplicates and lost, and checks that every execution was started by a worker, once.
+import { LEFT_OUT_LOG } from '../../nodes/shared/trigger/pollState';
 import type { Simulator } from '../simulator';
 import type { Credential } from '../e2e/harness';
 import { buyActivation, TRIGGER_NODE, triggerWorkflow, waitFor } from '../e2e/triggerSupport';
@@ -180,7 +181,7 @@ export class TriggerScenario {
 		const inKilled = keptWithoutItems ? missing.filter((d) => d.at < (killed?.at ?? 0)) : [];
 		// Polls of the trigger that overlapped another in the main and were left out (pollState.ts; counted when the
 		// main logs at debug level, as with durable cursors).
-		const leftOut = cluster.mainOutput().slice(mainLogBefore).split('Trigger poll left out').length - 1;
+		const leftOut = cluster.mainOutput().slice(mainLogBefore).split(LEFT_OUT_LOG).length - 1;
 		const lost = missing.filter((d) => !inKilled.includes(d));
 		const byWorker = new Map<string, number>();
 		for (const e of list) byWorker.set(cluster.workerOf(e.id) ?? 'none', (byWorker.get(cluster.workerOf(e.id) ?? 'none') ?? 0) + 1);
